@@ -1,0 +1,145 @@
+package org.testfarm.state;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.testfarm.event.ExecutionEvent;
+import org.testfarm.event.ExecutionEvent.CommandEnded;
+import org.testfarm.event.ExecutionEvent.CommandStarted;
+import org.testfarm.event.ExecutionEvent.ExecutionEnded;
+import org.testfarm.event.ExecutionEvent.TaskEnded;
+import org.testfarm.event.ExecutionEvent.TaskStarted;
+import org.testfarm.event.ExecutionRef;
+import org.testfarm.store.ExecutionLog;
+import org.testfarm.store.LogStore;
+
+/**
+ * An execution as pages and feeds show it, derived from its events as
+ * spec/log-tree.md says: running until it ends; tasks in task-number order with
+ * their commands; a finished execution is ok only if its end said ok and no task
+ * failed.
+ */
+public final class ExecutionState {
+
+    private final ExecutionLog log;
+    private final List<TaskState> tasks;
+    private final Outcome outcome;
+    private final String stopTime;
+
+    private ExecutionState(ExecutionLog log, List<TaskState> tasks, Outcome outcome, String stopTime) {
+        this.log = log;
+        this.tasks = List.copyOf(tasks);
+        this.outcome = outcome;
+        this.stopTime = stopTime;
+    }
+
+    public static ExecutionState of(ExecutionLog log) {
+        TreeMap<Integer, String> descriptions = new TreeMap<>();
+        TreeMap<Integer, Boolean> taskOk = new TreeMap<>();
+        TreeMap<Integer, TreeMap<Integer, CommandState>> commands = new TreeMap<>();
+        ExecutionEnded end = null;
+        for (ExecutionEvent event : log.events()) {
+            if (event instanceof TaskStarted e) {
+                descriptions.put(e.task(), e.description());
+            } else if (event instanceof CommandStarted e) {
+                commands.computeIfAbsent(e.task(), t -> new TreeMap<>()).putIfAbsent(e.command(),
+                        new CommandState(e.task(), e.command(), e.commandLine(), null, "", null, Map.of()));
+            } else if (event instanceof CommandEnded e) {
+                TreeMap<Integer, CommandState> ofTask = commands.computeIfAbsent(e.task(), t -> new TreeMap<>());
+                CommandState started = ofTask.get(e.command());
+                String line = started == null ? "" : started.commandLine();
+                ofTask.put(e.command(), new CommandState(e.task(), e.command(), line, e.ok(), e.output(), e.info(),
+                        e.stats()));
+            } else if (event instanceof TaskEnded e) {
+                taskOk.put(e.task(), e.ok());
+            } else if (event instanceof ExecutionEnded e) {
+                end = e;
+            }
+        }
+        TreeMap<Integer, String> numbers = new TreeMap<>(descriptions);
+        commands.keySet().forEach(n -> numbers.putIfAbsent(n, ""));
+        taskOk.keySet().forEach(n -> numbers.putIfAbsent(n, ""));
+        List<TaskState> tasks = new ArrayList<>();
+        numbers.forEach((n, description) -> tasks.add(new TaskState(n, description,
+                new ArrayList<>(commands.getOrDefault(n, new TreeMap<>()).values()), taskOk.get(n))));
+        Outcome outcome;
+        if (end == null) {
+            outcome = Outcome.RUNNING;
+        } else if (end.ok() == null) {
+            outcome = Outcome.ABORTED;
+        } else {
+            boolean anyFailed = tasks.stream().anyMatch(TaskState::failed);
+            outcome = end.ok() && !anyFailed ? Outcome.OK : Outcome.FAILED;
+        }
+        return new ExecutionState(log, tasks, outcome, end == null ? null : end.stopTime());
+    }
+
+    /** The same execution seen as lost: its client went silent before it ended. */
+    ExecutionState lost() {
+        return outcome == Outcome.RUNNING ? new ExecutionState(log, tasks, Outcome.LOST, null) : this;
+    }
+
+    public ExecutionRef ref() {
+        return log.ref();
+    }
+
+    public String id() {
+        return log.ref().execution();
+    }
+
+    public Map<String, Object> info() {
+        return log.info();
+    }
+
+    public List<TaskState> tasks() {
+        return tasks;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    public boolean running() {
+        return outcome == Outcome.RUNNING;
+    }
+
+    public boolean ok() {
+        return outcome == Outcome.OK;
+    }
+
+    public List<TaskState> failedTasks() {
+        return tasks.stream().filter(TaskState::failed).toList();
+    }
+
+    /** The last task of a running execution. */
+    public Optional<TaskState> currentTask() {
+        return running() && !tasks.isEmpty() ? Optional.of(tasks.get(tasks.size() - 1)) : Optional.empty();
+    }
+
+    /** When it started, read from its id ({@code YYYYmmdd-HHMMSS}) when it is one. */
+    public Optional<LocalDateTime> startTime() {
+        return parseTime(id());
+    }
+
+    /** When the server stamped its end. */
+    public Optional<LocalDateTime> stopTime() {
+        return stopTime == null ? Optional.empty() : parseTime(stopTime);
+    }
+
+    public ExecutionLog log() {
+        return log;
+    }
+
+    static Optional<LocalDateTime> parseTime(String id) {
+        try {
+            return Optional.of(LocalDateTime.parse(id, LogStore.EXECUTION_FORMAT));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package org.testfarm.store;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The store's write-ahead log, with group commit. Every event is appended here
+ * before it is acknowledged; one {@code fsync} makes the records of all the
+ * writers waiting at that moment durable at once, so concurrent clients share
+ * their fsyncs. The per-execution files are written without fsync and made
+ * durable at checkpoints ({@link #rotate}), after which the old segment is deleted.
+ *
+ * <p>Each process owns its segment and holds a lock on it; a segment nobody holds
+ * belongs to a process that died, and is replayed by the next one to open the store.
+ */
+final class CommitLog implements Closeable {
+
+    static final String PREFIX = "wal-";
+    static final String SUFFIX = ".log";
+
+    /**
+     * A segment file and the lock that says a live process owns it. Writes go
+     * through {@link RandomAccessFile}, whose I/O a thread interrupt cannot close
+     * (an interrupted {@code FileChannel} would close for every writer).
+     */
+    record Segment(Path path, RandomAccessFile file, FileLock lock) implements Closeable {
+        @Override
+        public void close() throws IOException {
+            try {
+                if (lock.isValid()) {
+                    lock.release();
+                }
+            } finally {
+                file.close();
+            }
+        }
+    }
+
+    private final Path dir;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition syncDone = lock.newCondition();
+    private Segment current;
+    private long segmentBytes;
+    private long written;
+    private long durable;
+    private boolean syncing;
+    private IOException broken;
+    private Set<Path> dirty = new HashSet<>();
+
+    CommitLog(Path dir) throws IOException {
+        this.dir = dir;
+        Files.createDirectories(dir);
+        this.current = create(dir);
+    }
+
+    private static Segment create(Path dir) throws IOException {
+        Path path = dir.resolve(PREFIX + UUID.randomUUID() + SUFFIX);
+        RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw");
+        FileLock fileLock = file.getChannel().tryLock();
+        if (fileLock == null) {
+            file.close();
+            throw new IOException("cannot lock the new log segment " + path);
+        }
+        AtomicFile.forceDirectory(dir);
+        return new Segment(path, file, fileLock);
+    }
+
+    /** The old segment of a checkpoint and the files its records were written to. */
+    record Checkpoint(Segment segment, Set<Path> files) {}
+
+    /**
+     * Appends one record and returns the position that must be durable before
+     * acknowledging it. {@code written} are the files the caller has already written
+     * the same data to (without fsync): the checkpoint that retires this record
+     * forces them first.
+     */
+    long append(byte[] record, Collection<Path> writtenTo) {
+        lock.lock();
+        try {
+            failIfBroken();
+            dirty.addAll(writtenTo);
+            long start = segmentBytes;
+            try {
+                current.file().write(record);
+            } catch (IOException e) {
+                undoPartialWrite(start, e);
+                throw new StoreException("cannot append to the write-ahead log: " + e.getMessage(), e);
+            }
+            segmentBytes += record.length;
+            written += record.length;
+            return written;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void undoPartialWrite(long start, IOException cause) {
+        try {
+            current.file().setLength(start);
+            current.file().seek(start);
+        } catch (IOException again) {
+            broken = cause;
+        }
+    }
+
+    /** The position of everything appended so far. */
+    long position() {
+        lock.lock();
+        try {
+            return written;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Returns once everything up to {@code position} is on disk. The first waiter
+     * forces the file; the others wait for it, and each force covers every record
+     * written before it started.
+     */
+    void awaitDurable(long position) {
+        lock.lock();
+        try {
+            while (durable < position) {
+                failIfBroken();
+                if (syncing) {
+                    syncDone.awaitUninterruptibly();
+                    continue;
+                }
+                syncing = true;
+                long target = written;
+                RandomAccessFile file = current.file();
+                lock.unlock();
+                IOException failure = null;
+                try {
+                    file.getFD().sync();
+                } catch (IOException e) {
+                    failure = e;
+                } finally {
+                    lock.lock();
+                    syncing = false;
+                    if (failure == null) {
+                        durable = Math.max(durable, target);
+                    } else {
+                        // After a failed fsync the kernel may have dropped the dirty pages: never retry.
+                        broken = failure;
+                    }
+                    syncDone.signalAll();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long segmentBytes() {
+        lock.lock();
+        try {
+            return segmentBytes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Switches to a new segment and returns the old one with the files its records
+     * went to. The caller forces those files, then deletes the old segment.
+     */
+    Checkpoint rotate() throws IOException {
+        lock.lock();
+        try {
+            failIfBroken();
+            while (syncing) {
+                syncDone.awaitUninterruptibly();
+            }
+            Segment old = current;
+            old.file().getFD().sync();
+            durable = written;
+            current = create(dir);
+            segmentBytes = 0;
+            Set<Path> files = dirty;
+            dirty = new HashSet<>();
+            return new Checkpoint(old, files);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    static void delete(Segment segment) throws IOException {
+        segment.close();
+        Files.deleteIfExists(segment.path());
+    }
+
+    private void failIfBroken() {
+        if (broken != null) {
+            throw new StoreException("the write-ahead log failed earlier and refuses writes until restart: "
+                    + broken.getMessage(), broken);
+        }
+    }
+
+    /** Segments left by processes that are gone, locked for the caller to replay and delete. */
+    static List<Segment> orphans(Path dir) throws IOException {
+        List<Segment> found = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return found;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX)) {
+            for (Path path : entries) {
+                RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw");
+                FileLock taken;
+                try {
+                    taken = file.getChannel().tryLock();
+                } catch (OverlappingFileLockException e) {
+                    taken = null; // held by another store in this very process
+                }
+                if (taken == null) {
+                    file.close();
+                } else {
+                    found.add(new Segment(path, file, taken));
+                }
+            }
+        }
+        found.sort((a, b) -> Long.compare(lastModified(a.path()), lastModified(b.path())));
+        return found;
+    }
+
+    private static long lastModified(Path path) {
+        try {
+            return Files.getLastModifiedTime(path).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The intact records of a segment, up to the first torn or damaged one. */
+    static List<String> records(Segment segment) throws IOException {
+        byte[] data = Files.readAllBytes(segment.path());
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < data.length; i++) {
+            if (data[i] == '\n') {
+                String literal = JournalLine.decode(data, start, i);
+                if (literal == null) {
+                    break;
+                }
+                out.add(literal);
+                start = i + 1;
+            }
+        }
+        return out;
+    }
+
+    /** Closes this process's segment; the caller has made its data durable elsewhere first. */
+    @Override
+    public void close() throws IOException {
+        lock.lock();
+        try {
+            delete(current);
+        } finally {
+            lock.unlock();
+        }
+    }
+}

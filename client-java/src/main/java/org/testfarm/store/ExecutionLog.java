@@ -1,0 +1,24 @@
+package org.testfarm.store;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.testfarm.event.ExecutionEvent;
+import org.testfarm.event.ExecutionRef;
+
+/**
+ * What the tree holds for one execution: the extra keywords it started with
+ * ({@code snapshot}, {@code timestamp}, ...), its events in arrival order (each
+ * once), and when it last changed.
+ */
+public record ExecutionLog(ExecutionRef ref, Map<String, Object> info, List<ExecutionEvent> events,
+                           Instant lastActivity) {
+
+    public ExecutionLog {
+        info = Collections.unmodifiableMap(new LinkedHashMap<>(info));
+        events = List.copyOf(events);
+    }
+}

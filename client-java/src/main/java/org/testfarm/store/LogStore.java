@@ -1,0 +1,575 @@
+package org.testfarm.store;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.testfarm.event.ClientRef;
+import org.testfarm.event.ExecutionEvent;
+import org.testfarm.event.ExecutionEvent.CommandEnded;
+import org.testfarm.event.ExecutionEvent.CommandStarted;
+import org.testfarm.event.ExecutionEvent.ExecutionEnded;
+import org.testfarm.event.ExecutionEvent.ExecutionStarted;
+import org.testfarm.event.ExecutionEvent.TaskEnded;
+import org.testfarm.event.ExecutionEvent.TaskStarted;
+import org.testfarm.event.ExecutionRef;
+import org.testfarm.event.FarmListener;
+import org.testfarm.literal.PyLiteral;
+import org.testfarm.literal.PyTuple;
+
+/**
+ * A TestFarm log tree: the only code that knows its layout (spec/log-tree.md).
+ * It reads a tree written by the upstream Python server in place, and appends
+ * new events durably: an event is acknowledged (the call returns) once it is in
+ * the fsynced write-ahead log, concurrent writers share their fsyncs, and each
+ * event of an execution (kind, task, command) is stored once however often it is
+ * reported. Metadata, idle and info files are replaced atomically.
+ *
+ * <p>Thread-safe. One process writes a tree at a time per client; several stores
+ * may read it.
+ */
+public final class LogStore implements FarmListener, Closeable {
+
+    private static final Logger LOG = Logger.getLogger(LogStore.class.getName());
+    static final DateTimeFormatter IDLE_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    public static final DateTimeFormatter EXECUTION_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final TreeLayout layout;
+    private final StoreOptions options;
+    private final CommitLog wal;
+    private final ConcurrentHashMap<ExecutionRef, OpenExecution> open = new ConcurrentHashMap<>();
+    private final Set<ClientRef> registered = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<ClientRef, Object> clientLocks = new ConcurrentHashMap<>();
+    private final Object checkpointLock = new Object();
+    private final ScheduledExecutorService checkpointer;
+    private volatile long lastCheckpoint = System.nanoTime();
+    private volatile boolean closed;
+
+    private LogStore(Path root, StoreOptions options, boolean readOnly) throws IOException {
+        this.layout = new TreeLayout(root);
+        this.options = options;
+        if (readOnly) {
+            if (!Files.isDirectory(layout.root())) {
+                throw new NoSuchFileException(layout.root().toString(), null, "no such log tree");
+            }
+            this.wal = null;
+            this.checkpointer = null;
+            return;
+        }
+        Files.createDirectories(layout.root());
+        Recovery.replayOrphans(layout);
+        this.wal = new CommitLog(layout.serviceDir());
+        this.checkpointer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "testfarm-checkpoint " + layout.root());
+            thread.setDaemon(true);
+            return thread;
+        });
+        long tick = Math.max(50, Math.min(1000, options.checkpointInterval().toMillis()));
+        checkpointer.scheduleWithFixedDelay(this::checkpointIfDue, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    public static LogStore open(Path root) {
+        return open(root, StoreOptions.defaults());
+    }
+
+    public static LogStore open(Path root, StoreOptions options) {
+        try {
+            return new LogStore(root, options, false);
+        } catch (IOException e) {
+            throw new StoreException("cannot open the log tree " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens a tree for reading only: nothing is created or changed in it, so an
+     * upstream server's tree (or a read-only copy) can be served or published as it is.
+     */
+    public static LogStore openReadOnly(Path root, StoreOptions options) {
+        try {
+            return new LogStore(root, options, true);
+        } catch (IOException e) {
+            throw new StoreException("cannot open the log tree " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    public boolean readOnly() {
+        return wal == null;
+    }
+
+    private void requireWritable() {
+        if (closed) {
+            throw new StoreException("the log store is closed");
+        }
+        if (wal == null) {
+            throw new StoreException("the log tree " + layout.root() + " is open read-only");
+        }
+    }
+
+    public Path root() {
+        return layout.root();
+    }
+
+    public Clock clock() {
+        return options.clock();
+    }
+
+    // ---- registration (the admin's side) ----
+
+    public void createProject(String project, Map<String, Object> meta) {
+        requireWritable();
+        Path dir = layout.project(project);
+        if (Files.exists(dir.resolve(TreeLayout.METADATA), LinkOption.NOFOLLOW_LINKS)) {
+            throw new AlreadyExistsException("project '" + project + "'");
+        }
+        io(() -> {
+            Files.createDirectories(dir);
+            Metadata.write(dir.resolve(TreeLayout.METADATA), meta);
+        }, "cannot create project " + project);
+    }
+
+    public void createClient(ClientRef ref, Map<String, Object> meta) {
+        requireWritable();
+        if (!hasProject(ref.project())) {
+            throw new ProjectNotFoundException(ref.project());
+        }
+        Path dir = layout.client(ref);
+        if (Files.exists(dir.resolve(TreeLayout.METADATA), LinkOption.NOFOLLOW_LINKS)) {
+            throw new AlreadyExistsException("client '" + ref.client() + "' of project '" + ref.project() + "'");
+        }
+        io(() -> {
+            Files.createDirectories(dir);
+            Metadata.write(dir.resolve(TreeLayout.METADATA), meta);
+        }, "cannot create client " + ref);
+        registered.add(ref);
+    }
+
+    public boolean hasProject(String project) {
+        Path dir = layout.project(project);
+        return Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
+                && Files.isRegularFile(dir.resolve(TreeLayout.METADATA), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    public boolean hasClient(ClientRef ref) {
+        Path dir = layout.client(ref);
+        return hasProject(ref.project()) && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
+                && Files.isRegularFile(dir.resolve(TreeLayout.METADATA), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    public List<String> projects() {
+        return TreeLayout.registeredIn(layout.root());
+    }
+
+    public List<String> clients(String project) {
+        return TreeLayout.registeredIn(layout.project(project));
+    }
+
+    public Map<String, Object> projectMeta(String project) {
+        return io(() -> Metadata.read(layout.projectMetadata(project)), "cannot read metadata of " + project);
+    }
+
+    public Map<String, Object> clientMeta(ClientRef ref) {
+        return io(() -> Metadata.read(layout.clientMetadata(ref)), "cannot read metadata of " + ref);
+    }
+
+    /** Merges {@code changes} into a project's metadata; a null value removes the key. */
+    public Map<String, Object> updateProjectMeta(String project, Map<String, Object> changes) {
+        if (!hasProject(project)) {
+            throw new ProjectNotFoundException(project);
+        }
+        return updateMeta(layout.projectMetadata(project), changes);
+    }
+
+    /** Merges {@code changes} into a client's metadata; a null value removes the key. */
+    public Map<String, Object> updateClientMeta(ClientRef ref, Map<String, Object> changes) {
+        requireRegistered(ref, false);
+        return updateMeta(layout.clientMetadata(ref), changes);
+    }
+
+    private synchronized Map<String, Object> updateMeta(Path file, Map<String, Object> changes) {
+        requireWritable();
+        return io(() -> {
+            Map<String, Object> meta = Metadata.read(file);
+            changes.forEach((k, v) -> {
+                if (v == null) {
+                    meta.remove(k);
+                } else {
+                    meta.put(k, v);
+                }
+            });
+            Metadata.write(file, meta);
+            return meta;
+        }, "cannot update " + file);
+    }
+
+    // ---- ingestion ----
+
+    @Override
+    public void clientIdle(ClientRef ref, double minutes) {
+        requireWritable();
+        requireRegistered(ref, options.autoRegister());
+        LocalDateTime until = LocalDateTime.now(options.clock()).plusSeconds(Math.round(minutes * 60));
+        io(() -> AtomicFile.write(layout.idle(ref), until.format(IDLE_FORMAT).getBytes(StandardCharsets.US_ASCII)),
+                "cannot record idle time of " + ref);
+    }
+
+    @Override
+    public void executionStarted(ExecutionRef ref, Map<String, Object> info) {
+        append(ref, new ExecutionStarted(info));
+    }
+
+    @Override
+    public void taskStarted(ExecutionRef ref, int task, String description) {
+        append(ref, new TaskStarted(task, description));
+    }
+
+    @Override
+    public void commandStarted(ExecutionRef ref, int task, int command, String commandLine) {
+        append(ref, new CommandStarted(task, command, commandLine));
+    }
+
+    @Override
+    public void commandEnded(ExecutionRef ref, int task, int command, String output, boolean ok, String info,
+                             Map<String, Number> stats) {
+        append(ref, new CommandEnded(task, command, output, ok, info, stats));
+    }
+
+    @Override
+    public void taskEnded(ExecutionRef ref, int task, boolean ok) {
+        append(ref, new TaskEnded(task, ok));
+    }
+
+    @Override
+    public void executionEnded(ExecutionRef ref, Boolean ok) {
+        append(ref, new ExecutionEnded(ok, null));
+    }
+
+    /**
+     * Stores an event durably, once. Returns when it is on disk. An
+     * {@link ExecutionEnded} without a stop time is stamped with the store's clock.
+     */
+    public AppendResult append(ExecutionRef ref, ExecutionEvent event) {
+        requireWritable();
+        layout.info(ref); // checks the three names
+        requireRegistered(ref.clientRef(), options.autoRegister());
+        if (event instanceof ExecutionEnded end && end.stopTime() == null) {
+            event = new ExecutionEnded(end.ok(), LocalDateTime.now(options.clock()).format(EXECUTION_FORMAT));
+        }
+        long position;
+        AppendResult result;
+        while (true) {
+            OpenExecution execution = openExecution(ref);
+            synchronized (execution) {
+                if (execution.closed) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                if (execution.keys.contains(event.key())) {
+                    position = wal.position();
+                    result = AppendResult.DUPLICATE;
+                } else {
+                    position = write(execution, event);
+                    execution.keys.add(event.key());
+                    result = AppendResult.STORED;
+                }
+                break;
+            }
+        }
+        wal.awaitDurable(position);
+        return result;
+    }
+
+    private long write(OpenExecution execution, ExecutionEvent event) {
+        ExecutionRef ref = execution.ref;
+        return io(() -> {
+            List<Path> touched = new ArrayList<>(3);
+            Path info = layout.info(ref);
+            if (!Files.exists(info, LinkOption.NOFOLLOW_LINKS)) {
+                Metadata.write(info, event instanceof ExecutionStarted s ? s.info() : Map.of());
+            }
+            if (event instanceof CommandEnded end && !end.stats().isEmpty()) {
+                touched.add(appendStats(ref, end.stats()));
+            }
+            execution.journal.append(JournalLine.encode(PyLiteral.format(EventTuples.toTuple(event))));
+            touched.add(execution.journal.path());
+            PyTuple record = PyTuple.of(ref.project(), ref.client(), ref.execution(), EventTuples.toTuple(event));
+            return wal.append(JournalLine.encode(PyLiteral.format(record)), touched);
+        }, "cannot store an event of " + ref);
+    }
+
+    private Path appendStats(ExecutionRef ref, Map<String, Number> stats) throws IOException {
+        Path file = layout.stats(ref.clientRef());
+        synchronized (clientLocks.computeIfAbsent(ref.clientRef(), k -> new Object())) {
+            StatsFile.append(file, ref.execution(), stats);
+        }
+        return file;
+    }
+
+    private OpenExecution openExecution(ExecutionRef ref) {
+        OpenExecution execution = open.computeIfAbsent(ref, r -> io(() -> load(r), "cannot open " + r));
+        execution.lastUsed = System.nanoTime();
+        if (open.size() > options.openExecutions()) {
+            evictOldest(execution);
+        }
+        return execution;
+    }
+
+    private OpenExecution load(ExecutionRef ref) throws IOException {
+        Journal journal = Journal.openForAppend(layout.events(ref));
+        OpenExecution execution = new OpenExecution(ref, journal);
+        for (ExecutionEvent event : upstreamEvents(ref)) {
+            execution.keys.add(event.key());
+        }
+        for (String record : journal.records()) {
+            ExecutionEvent event = EventTuples.fromTuple(parseOrNull(record));
+            if (event != null) {
+                execution.keys.add(event.key());
+            }
+        }
+        return execution;
+    }
+
+    private void evictOldest(OpenExecution keep) {
+        List<OpenExecution> all = new ArrayList<>(open.values());
+        all.sort((a, b) -> Long.compare(a.lastUsed, b.lastUsed));
+        int excess = all.size() - options.openExecutions();
+        for (int i = 0; i < all.size() && excess > 0; i++) {
+            OpenExecution victim = all.get(i);
+            if (victim == keep) {
+                continue;
+            }
+            synchronized (victim) {
+                victim.close();
+            }
+            open.remove(victim.ref, victim);
+            excess--;
+        }
+    }
+
+    private void requireRegistered(ClientRef ref, boolean create) {
+        if (registered.contains(ref)) {
+            return;
+        }
+        if (!hasProject(ref.project())) {
+            if (!create) {
+                throw new ProjectNotFoundException(ref.project());
+            }
+            createQuietly(() -> createProject(ref.project(), Map.of()));
+        }
+        if (!hasClient(ref)) {
+            if (!create) {
+                throw new ClientNotFoundException(ref.project(), ref.client());
+            }
+            createQuietly(() -> createClient(ref, Map.of()));
+        }
+        registered.add(ref);
+    }
+
+    private static void createQuietly(Runnable create) {
+        try {
+            create.run();
+        } catch (AlreadyExistsException e) {
+            // created meanwhile by another thread
+        }
+    }
+
+    // ---- reading ----
+
+    public List<String> executions(ClientRef ref) {
+        return TreeLayout.executionsIn(layout.client(ref));
+    }
+
+    /** Everything stored for an execution; throws {@link ExecutionNotFoundException} if there is none. */
+    public ExecutionLog read(ExecutionRef ref) {
+        return io(() -> {
+            Path infoFile = layout.info(ref);
+            Path upstream = layout.upstreamLog(ref);
+            Path events = layout.events(ref);
+            if (!Files.exists(infoFile) && !Files.exists(upstream) && !Files.exists(events)) {
+                throw new ExecutionNotFoundException(ref);
+            }
+            Map<String, Object> info = Metadata.read(infoFile);
+            Set<String> seen = new HashSet<>();
+            List<ExecutionEvent> all = new ArrayList<>();
+            List<ExecutionEvent> candidates = new ArrayList<>(upstreamEvents(ref));
+            for (String record : Journal.read(events)) {
+                ExecutionEvent event = EventTuples.fromTuple(parseOrNull(record));
+                if (event != null) {
+                    candidates.add(event);
+                }
+            }
+            for (ExecutionEvent event : candidates) {
+                if (seen.add(event.key())) {
+                    all.add(event instanceof ExecutionStarted ? new ExecutionStarted(info) : event);
+                }
+            }
+            Instant last = lastModified(infoFile, upstream, events);
+            return new ExecutionLog(ref, info, all, last);
+        }, "cannot read " + ref);
+    }
+
+    private List<ExecutionEvent> upstreamEvents(ExecutionRef ref) throws IOException {
+        return upstreamEvents(layout.upstreamLog(ref));
+    }
+
+    static List<ExecutionEvent> upstreamEvents(Path upstream) throws IOException {
+        byte[] data;
+        try {
+            data = Files.readAllBytes(upstream);
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
+        Object list = parseOrNull(new String(data, StandardCharsets.UTF_8));
+        if (list == null) {
+            LOG.warning("unreadable upstream log " + upstream + ": its events are not shown");
+        }
+        return EventTuples.fromList(list);
+    }
+
+    static Object parseOrNull(String literal) {
+        try {
+            return PyLiteral.parse(literal);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Instant lastModified(Path... files) {
+        Instant last = Instant.EPOCH;
+        for (Path file : files) {
+            try {
+                Instant modified = Files.getLastModifiedTime(file).toInstant();
+                if (modified.isAfter(last)) {
+                    last = modified;
+                }
+            } catch (IOException e) {
+                // missing: ignored
+            }
+        }
+        return last;
+    }
+
+    /** When the client promised to report again, if it ever said. */
+    public Optional<LocalDateTime> idleUntil(ClientRef ref) {
+        try {
+            String text = Files.readString(layout.idle(ref), StandardCharsets.US_ASCII).strip();
+            return Optional.of(LocalDateTime.parse(text, IDLE_FORMAT));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    public StatsSeries stats(ClientRef ref) {
+        return io(() -> StatsFile.read(layout.stats(ref)), "cannot read stats of " + ref);
+    }
+
+    // ---- durability housekeeping ----
+
+    private void checkpointIfDue() {
+        try {
+            long age = System.nanoTime() - lastCheckpoint;
+            long bytes = wal.segmentBytes();
+            if (bytes >= options.checkpointBytes()
+                    || (bytes > 0 && age >= options.checkpointInterval().toNanos())) {
+                checkpoint();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "checkpoint of " + layout.root() + " failed; will retry", e);
+        }
+    }
+
+    /** Forces every file written since the last checkpoint and retires the old log segment. */
+    public void checkpoint() {
+        if (wal == null) {
+            return;
+        }
+        synchronized (checkpointLock) {
+            io(() -> {
+                CommitLog.Checkpoint checkpoint = wal.rotate();
+                Recovery.forceAll(checkpoint.files());
+                CommitLog.delete(checkpoint.segment());
+                return null;
+            }, "checkpoint failed");
+            lastCheckpoint = System.nanoTime();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (wal == null) {
+            return;
+        }
+        checkpointer.shutdown();
+        try {
+            checkpointer.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        checkpoint();
+        for (OpenExecution execution : open.values()) {
+            synchronized (execution) {
+                execution.close();
+            }
+        }
+        open.clear();
+        io(() -> {
+            wal.close();
+            return null;
+        }, "cannot close the write-ahead log");
+    }
+
+    private interface IoAction<T> {
+        T run() throws IOException;
+    }
+
+    private interface IoVoid {
+        void run() throws IOException;
+    }
+
+    private static <T> T io(IoAction<T> action, String what) {
+        try {
+            return action.run();
+        } catch (IOException e) {
+            throw new StoreException(what + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new StoreException(what + ": " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private static void io(IoVoid action, String what) {
+        io(() -> {
+            action.run();
+            return null;
+        }, what);
+    }
+}

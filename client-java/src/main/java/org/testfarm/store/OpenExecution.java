@@ -1,0 +1,36 @@
+package org.testfarm.store;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.testfarm.event.ExecutionRef;
+
+/**
+ * An execution being written: its journal kept open and the keys of the events it
+ * holds already, to store each event once. Callers lock the object around a
+ * check-and-append and retry elsewhere when it is {@link #closed}.
+ */
+final class OpenExecution {
+
+    final ExecutionRef ref;
+    final Journal journal;
+    final Set<String> keys = new HashSet<>();
+    volatile long lastUsed = System.nanoTime();
+    boolean closed;
+
+    OpenExecution(ExecutionRef ref, Journal journal) {
+        this.ref = ref;
+        this.journal = journal;
+    }
+
+    /** Closes the journal; called with the object locked. */
+    void close() {
+        closed = true;
+        try {
+            journal.close();
+        } catch (IOException e) {
+            // the data is in the write-ahead log; nothing is lost by a failed close
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.testfarm.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+
+import org.testfarm.literal.LiteralException;
+import org.testfarm.literal.PyLiteral;
+import org.testfarm.literal.PyTuple;
+
+/**
+ * A client's {@code stats} file as upstream writes it: one line
+ * {@code (execution, key, value),} per value, appended. A damaged line is skipped
+ * by readers; a torn last line is closed with a newline before the next append.
+ */
+final class StatsFile {
+
+    private StatsFile() {}
+
+    static void append(Path file, String execution, Map<String, Number> stats) throws IOException {
+        if (stats.isEmpty()) {
+            return;
+        }
+        StringBuilder lines = new StringBuilder();
+        stats.forEach((key, value) ->
+                lines.append(PyLiteral.format(PyTuple.of(execution, key, value))).append(",\n"));
+        boolean created = !Files.exists(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            long size = channel.size();
+            if (size > 0) {
+                ByteBuffer last = ByteBuffer.allocate(1);
+                channel.read(last, size - 1);
+                if (last.get(0) != '\n') {
+                    lines.insert(0, '\n');
+                }
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
+            channel.position(size);
+            try {
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            } catch (IOException e) {
+                channel.truncate(size);
+                throw e;
+            }
+        }
+        if (created) {
+            AtomicFile.forceDirectory(file.getParent());
+        }
+    }
+
+    static StatsSeries read(Path file) throws IOException {
+        StatsSeries series = new StatsSeries();
+        String content;
+        try {
+            content = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return series;
+        } catch (java.nio.charset.MalformedInputException e) {
+            content = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        }
+        for (String raw : content.split("\n")) {
+            String line = raw.strip();
+            if (line.endsWith(",")) {
+                line = line.substring(0, line.length() - 1);
+            }
+            if (line.isEmpty()) {
+                continue;
+            }
+            try {
+                if (PyLiteral.parse(line) instanceof PyTuple t && t.items().size() == 3
+                        && t.items().get(0) instanceof String execution && t.items().get(1) != null
+                        && t.items().get(2) instanceof Number value) {
+                    series.put(execution, String.valueOf(t.items().get(1)), value);
+                }
+            } catch (LiteralException e) {
+                // a torn or damaged line: skipped
+            }
+        }
+        return series;
+    }
+}

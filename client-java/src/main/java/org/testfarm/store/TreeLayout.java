@@ -1,0 +1,137 @@
+package org.testfarm.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.testfarm.event.ClientRef;
+import org.testfarm.event.ExecutionRef;
+
+/**
+ * Where everything lives in a log tree (see spec/log-tree.md). Upstream files
+ * keep their names; the files this store adds sit beside them:
+ * {@code <execution>.events} (the appended events) and {@code .testfarm/} at the
+ * root (the write-ahead log). Every name is checked to be one safe segment before
+ * it becomes a path, and resolved paths are checked to stay under the root.
+ */
+final class TreeLayout {
+
+    static final String METADATA = "metadata";
+    static final String IDLE = "idle";
+    static final String STATS = "stats";
+    static final String INFO_SUFFIX = ".info";
+    static final String LOG_SUFFIX = ".log";
+    static final String EVENTS_SUFFIX = ".events";
+    static final String SERVICE_DIR = ".testfarm";
+
+    private final Path root;
+
+    TreeLayout(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path serviceDir() {
+        return root.resolve(SERVICE_DIR);
+    }
+
+    Path project(String project) {
+        return inside(root.resolve(Names.check("project", project)));
+    }
+
+    Path projectMetadata(String project) {
+        return project(project).resolve(METADATA);
+    }
+
+    Path client(ClientRef ref) {
+        return inside(project(ref.project()).resolve(Names.check("client", ref.client())));
+    }
+
+    Path clientMetadata(ClientRef ref) {
+        return client(ref).resolve(METADATA);
+    }
+
+    Path idle(ClientRef ref) {
+        return client(ref).resolve(IDLE);
+    }
+
+    Path stats(ClientRef ref) {
+        return client(ref).resolve(STATS);
+    }
+
+    Path info(ExecutionRef ref) {
+        return execution(ref, INFO_SUFFIX);
+    }
+
+    Path upstreamLog(ExecutionRef ref) {
+        return execution(ref, LOG_SUFFIX);
+    }
+
+    Path events(ExecutionRef ref) {
+        return execution(ref, EVENTS_SUFFIX);
+    }
+
+    private Path execution(ExecutionRef ref, String suffix) {
+        Names.check("execution", ref.execution());
+        return inside(client(ref.clientRef()).resolve(ref.execution() + suffix));
+    }
+
+    private Path inside(Path path) {
+        Path normal = path.normalize();
+        if (!normal.startsWith(root) || normal.equals(root)) {
+            throw new InvalidNameException("path", String.valueOf(path), "it leaves the log tree");
+        }
+        return normal;
+    }
+
+    /** The sub-folders of {@code dir} that hold a {@code metadata} file, sorted; symlinks are not followed. */
+    static List<String> registeredIn(Path dir) {
+        List<String> names = new ArrayList<>();
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return names;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (Names.isValid(name) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
+                        && Files.isRegularFile(entry.resolve(METADATA), LinkOption.NOFOLLOW_LINKS)) {
+                    names.add(name);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Collections.sort(names);
+        return names;
+    }
+
+    /** The executions of a client folder: its {@code *.info} files, sorted by name. */
+    static List<String> executionsIn(Path clientDir) {
+        List<String> names = new ArrayList<>();
+        if (!Files.isDirectory(clientDir, LinkOption.NOFOLLOW_LINKS)) {
+            return names;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(clientDir, "*" + INFO_SUFFIX)) {
+            for (Path entry : entries) {
+                String file = entry.getFileName().toString();
+                String name = file.substring(0, file.length() - INFO_SUFFIX.length());
+                if (Names.isValid(name) && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    names.add(name);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Collections.sort(names);
+        return names;
+    }
+}
