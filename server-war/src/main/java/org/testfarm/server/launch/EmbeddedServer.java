@@ -178,7 +178,7 @@ public final class EmbeddedServer implements AutoCloseable {
                 "org.apache.catalina.servlets.DefaultServlet");
         defaultServlet.setLoadOnStartup(1);
         defaultServlet.setOverridable(true);
-        context.addServletMappingDecoded("/", "default", false);
+        context.addServletMapping("/", "default");
         context.setSessionTimeout(30);
         Tomcat.addDefaultMimeTypeMappings(context);
         context.addWelcomeFile("index.html");
