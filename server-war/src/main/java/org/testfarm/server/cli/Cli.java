@@ -37,10 +37,12 @@ public final class Cli implements Callable<Integer> {
     /** Exit code of a command that failed. */
     public static final int FAILURE = CommandLine.ExitCode.SOFTWARE;
 
-    /** Every subcommand, in the order {@code --help} lists them. Register new ones here. */
-    static final List<Class<?>> SUBCOMMANDS = List.of(
-            ServeCommand.class,
-            HelpCommand.class);
+    /** Every subcommand, fresh, in the order {@code --help} lists them. Register new ones here. */
+    private static List<Object> subcommands() {
+        return List.of(
+                new ServeCommand(),
+                new HelpCommand());
+    }
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Print the stack trace of an error, not only its message.")
@@ -69,7 +71,7 @@ public final class Cli implements Callable<Integer> {
     /** The command tree with its subcommands and error handling, ready to parse. */
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Cli());
-        SUBCOMMANDS.forEach(commandLine::addSubcommand);
+        subcommands().forEach(commandLine::addSubcommand);
         // after the subcommands: these setters only reach the ones already added
         commandLine.setParameterExceptionHandler(Cli::usageError);
         commandLine.setExecutionExceptionHandler(Cli::failure);
