@@ -1,6 +1,7 @@
 package org.testfarm.server.launch;
 
 import org.apache.catalina.Context;
+import org.apache.catalina.Globals;
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.Wrapper;
@@ -77,6 +78,12 @@ public final class EmbeddedServer implements AutoCloseable {
         }
         tomcat = new Tomcat();
         tomcat.setBaseDir(baseDir.toString());
+        synchronized (EmbeddedServer.class) {
+            // Tomcat reads catalina.home from a system property that the first server in the
+            // JVM sets to its own directory; give each server its own, as it is deleted on stop
+            System.setProperty(Globals.CATALINA_HOME_PROP, baseDir.toString());
+            tomcat.getServer();
+        }
         connector = connector(port, address);
         tomcat.setConnector(connector);
         Context context = deploy(webapp.toAbsolutePath().normalize(), logs.toAbsolutePath().normalize());
@@ -104,6 +111,11 @@ public final class EmbeddedServer implements AutoCloseable {
             throw new IllegalStateException("not started");
         }
         return connector.getLocalPort();
+    }
+
+    /** Tomcat's base and work directory, removed on stop. */
+    synchronized Path workDirectory() {
+        return baseDir;
     }
 
     /** Stops Tomcat and removes its work directory; safe to call more than once. */

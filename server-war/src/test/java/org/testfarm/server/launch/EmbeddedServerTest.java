@@ -60,6 +60,18 @@ class EmbeddedServerTest {
     }
 
     @Test
+    void serversStartedOneAfterAnother_eachLeaveNoDirectoryBehind(@TempDir Path dir) {
+        EmbeddedServer first = new EmbeddedServer().start(0, "127.0.0.1", dir.resolve("logs"), WEBAPP);
+        first.stop();
+        EmbeddedServer second = new EmbeddedServer().start(0, "127.0.0.1", dir.resolve("logs"), WEBAPP);
+        second.stop();
+        assertThat(first.workDirectory()).doesNotExist();
+        assertThat(second.workDirectory()).doesNotExist();
+        assertThat(Path.of(System.getProperty("catalina.home")))
+                .as("catalina.home, which Tomcat keeps JVM-wide and recreates at each start").doesNotExist();
+    }
+
+    @Test
     void portInUse_failsWithCannotListen(@TempDir Path dir) {
         try (EmbeddedServer first = new EmbeddedServer().start(0, "127.0.0.1", dir.resolve("logs"), WEBAPP)) {
             EmbeddedServer second = new EmbeddedServer();
