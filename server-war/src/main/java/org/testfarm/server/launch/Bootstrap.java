@@ -1,0 +1,251 @@
+package org.testfarm.server.launch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.security.CodeSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * What {@code java -jar testfarm.war} runs: the only class at the WAR root, so it
+ * may use nothing but the JDK.
+ *
+ * <p>It unpacks its own WAR once into a cache directory keyed by the WAR's size and
+ * modification time (under {@code java.io.tmpdir}, or {@code -Dtestfarm.cache=DIR}),
+ * builds a class loader over the embedded container ({@code META-INF/standalone/lib}),
+ * the webapp's libraries and classes, and runs {@code org.testfarm.server.cli.Cli}
+ * in it. Concurrent launches are safe: each unpacks into a private directory and
+ * renames it into place atomically; the loser of a race uses the winner's copy.
+ */
+public final class Bootstrap {
+
+    /** System property naming the unpacked WAR, read by the {@code serve} command. */
+    public static final String EXPLODED_PROPERTY = "testfarm.war.exploded";
+    /** System property overriding the cache directory. */
+    static final String CACHE_PROPERTY = "testfarm.cache";
+    static final String STANDALONE_LIB = "META-INF/standalone/lib";
+    static final String CLI_CLASS = "org.testfarm.server.cli.Cli";
+
+    private static final String PARTIAL_PREFIX = "partial-";
+    private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
+
+    private Bootstrap() {
+    }
+
+    public static void main(String[] args) throws Throwable {
+        Method cliMain;
+        try {
+            Path exploded = explode(ownWar(), cacheRoot());
+            System.setProperty(EXPLODED_PROPERTY, exploded.toString());
+            ClassLoader loader = new URLClassLoader("testfarm", classPath(exploded),
+                    ClassLoader.getPlatformClassLoader());
+            Thread.currentThread().setContextClassLoader(loader);
+            cliMain = Class.forName(CLI_CLASS, true, loader).getMethod("main", String[].class);
+        } catch (IOException | IllegalStateException | ReflectiveOperationException e) {
+            System.err.println("testfarm: cannot start from the WAR: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        try {
+            cliMain.invoke(null, (Object) args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The WAR (or jar) this class was loaded from. */
+    static Path ownWar() {
+        CodeSource source = Bootstrap.class.getProtectionDomain().getCodeSource();
+        Path war;
+        try {
+            war = Path.of(source.getLocation().toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("cannot tell which file it was loaded from");
+        }
+        if (!Files.isRegularFile(war)) {
+            throw new IllegalStateException("run it as `java -jar testfarm.war`, not from " + war);
+        }
+        return war;
+    }
+
+    /** The per-user cache directory, created private to this user if missing. */
+    static Path cacheRoot() throws IOException {
+        String configured = System.getProperty(CACHE_PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            return Files.createDirectories(Path.of(configured));
+        }
+        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
+        Path root = Path.of(System.getProperty("java.io.tmpdir"), "testfarm-" + user);
+        try {
+            if (posix(root.getParent())) {
+                Files.createDirectory(root, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectory(root);
+            }
+        } catch (FileAlreadyExistsException e) {
+            checkPrivate(root);
+        }
+        return root;
+    }
+
+    /** Refuses a shared cache directory someone else could have planted classes in. */
+    private static void checkPrivate(Path root) throws IOException {
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalStateException(root + " is not a directory; remove it or set -D"
+                    + CACHE_PROPERTY + "=DIR");
+        }
+        Path probe = Files.createTempFile("testfarm-owner", ".probe");
+        UserPrincipal me;
+        try {
+            me = Files.getOwner(probe);
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+        boolean othersMayWrite = posix(root) && !Collections.disjoint(
+                Files.getPosixFilePermissions(root, LinkOption.NOFOLLOW_LINKS),
+                Set.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE));
+        if (!Files.getOwner(root, LinkOption.NOFOLLOW_LINKS).equals(me) || othersMayWrite) {
+            throw new IllegalStateException(root + " belongs to someone else or is writable by others;"
+                    + " remove it or set -D" + CACHE_PROPERTY + "=DIR");
+        }
+    }
+
+    private static boolean posix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    /**
+     * The unpacked copy of {@code war} under {@code cacheRoot}: reused when present,
+     * else unpacked into a private directory and renamed into place atomically.
+     */
+    static Path explode(Path war, Path cacheRoot) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(war, BasicFileAttributes.class);
+        Path target = cacheRoot.resolve("war-" + attributes.size() + "-"
+                + attributes.lastModifiedTime().toMillis());
+        if (Files.isDirectory(target)) {
+            return target;
+        }
+        removeAbandoned(cacheRoot);
+        Path partial = Files.createTempDirectory(cacheRoot, PARTIAL_PREFIX);
+        try {
+            unzip(war, partial);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (!Files.isDirectory(target)) {
+                throw e;
+            }
+            // another launch renamed its complete copy into place first: use that one
+        } finally {
+            deleteTree(partial);
+        }
+        return target;
+    }
+
+    private static void unzip(Path archive, Path into) throws IOException {
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                Path destination = into.resolve(entry.getName()).normalize();
+                if (!destination.startsWith(into)) {
+                    throw new IOException(archive + " has an entry outside the archive: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(destination);
+                    continue;
+                }
+                Files.createDirectories(destination.getParent());
+                try (InputStream in = zip.getInputStream(entry)) {
+                    Files.copy(in, destination);
+                }
+                if (entry.getTime() >= 0) {
+                    Files.setLastModifiedTime(destination, FileTime.fromMillis(entry.getTime()));
+                }
+            }
+        }
+    }
+
+    /** Deletes unpacking directories left by launches that were killed long ago. */
+    private static void removeAbandoned(Path cacheRoot) throws IOException {
+        Instant before = Instant.now().minus(ABANDONED_AFTER);
+        List<Path> abandoned = new ArrayList<>();
+        try (Stream<Path> children = Files.list(cacheRoot)) {
+            children.filter(child -> child.getFileName().toString().startsWith(PARTIAL_PREFIX))
+                    .forEach(abandoned::add);
+        }
+        for (Path partial : abandoned) {
+            try {
+                if (Files.getLastModifiedTime(partial).toInstant().isBefore(before)) {
+                    deleteTree(partial);
+                }
+            } catch (IOException e) {
+                // a concurrent launch finished or removed it: nothing to clean
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> tree = Files.walk(root)) {
+            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    /** The embedded container's jars, then the webapp's jars, then its classes. */
+    static URL[] classPath(Path exploded) throws IOException {
+        Path container = exploded.resolve(STANDALONE_LIB);
+        if (!Files.isDirectory(container)) {
+            throw new IllegalStateException("this WAR has no embedded container (" + STANDALONE_LIB
+                    + "); deploy it to a servlet container instead");
+        }
+        List<URL> urls = new ArrayList<>(jars(container));
+        urls.addAll(jars(exploded.resolve("WEB-INF/lib")));
+        Path classes = exploded.resolve("WEB-INF/classes");
+        if (Files.isDirectory(classes)) {
+            urls.add(classes.toUri().toURL());
+        }
+        return urls.toArray(URL[]::new);
+    }
+
+    private static List<URL> jars(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        List<URL> urls = new ArrayList<>();
+        try (Stream<Path> children = Files.list(directory)) {
+            for (Path jar : children.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+                urls.add(jar.toUri().toURL());
+            }
+        }
+        return urls;
+    }
+}

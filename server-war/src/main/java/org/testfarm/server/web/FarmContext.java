@@ -1,0 +1,88 @@
+package org.testfarm.server.web;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sets the web application up when the container deploys it: finds the log
+ * directory and shares it with the servlets as the context attribute
+ * {@value #LOGPATH_ATTRIBUTE}.
+ *
+ * <p>The directory comes from the first of: the context init parameter
+ * {@value #LOGPATH_SETTING}, the system property of the same name, the
+ * environment variable {@value #LOGPATH_ENV}. Without one, deployment fails
+ * with a message saying how to set it.
+ */
+public class FarmContext implements ServletContextListener {
+
+    /** Context init parameter and system property naming the log directory. */
+    public static final String LOGPATH_SETTING = "testfarm.logpath";
+    /** Environment variable naming the log directory. */
+    public static final String LOGPATH_ENV = "TESTFARM_LOGPATH";
+    /** Context attribute holding the log directory as a {@link Path}. */
+    public static final String LOGPATH_ATTRIBUTE = "org.testfarm.logpath";
+
+    static final String NOT_CONFIGURED = "TestFarm has no log directory: set the context parameter "
+            + LOGPATH_SETTING + " (e.g. <Parameter name=\"" + LOGPATH_SETTING
+            + "\" value=\"/var/lib/testfarm/logs\" override=\"false\"/> in Tomcat's context descriptor),"
+            + " or the system property -D" + LOGPATH_SETTING + "=DIR,"
+            + " or the environment variable " + LOGPATH_ENV + "=DIR";
+
+    private static final Logger LOG = Logger.getLogger(FarmContext.class.getName());
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        ServletContext context = event.getServletContext();
+        Path logs = logDirectory(
+                context.getInitParameter(LOGPATH_SETTING),
+                System.getProperty(LOGPATH_SETTING),
+                System.getenv(LOGPATH_ENV));
+        context.setAttribute(LOGPATH_ATTRIBUTE, logs);
+        LOG.info(() -> "TestFarm logs in " + logs);
+    }
+
+    /**
+     * The configured log directory, created if missing.
+     *
+     * @throws IllegalStateException with a message fit for an admin, already logged,
+     *         when nothing is configured or the directory cannot be made
+     */
+    static Path logDirectory(String initParameter, String systemProperty, String environment) {
+        Path logs = configuredPath(initParameter, systemProperty, environment)
+                .orElseThrow(() -> failure(NOT_CONFIGURED, null));
+        try {
+            return Files.createDirectories(logs);
+        } catch (IOException | SecurityException e) {
+            throw failure("TestFarm cannot create its log directory " + logs + ": " + e, e);
+        }
+    }
+
+    /** The first setting that is present and not blank, as an absolute path. */
+    static Optional<Path> configuredPath(String initParameter, String systemProperty, String environment) {
+        for (String value : new String[] {initParameter, systemProperty, environment}) {
+            if (value != null && !value.isBlank()) {
+                try {
+                    return Optional.of(Path.of(value.strip()).toAbsolutePath().normalize());
+                } catch (InvalidPathException e) {
+                    throw failure("TestFarm log directory '" + value + "' is not a valid path: "
+                            + e.getReason(), e);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static IllegalStateException failure(String message, Throwable cause) {
+        LOG.log(Level.SEVERE, message);
+        return new IllegalStateException(message, cause);
+    }
+}
