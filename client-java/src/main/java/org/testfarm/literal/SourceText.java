@@ -20,7 +20,8 @@ final class SourceText {
 
     /**
      * Names the character at {@code pos} for a message without echoing anything
-     * a terminal or a web page could misread: {@code 'x'} for printable ASCII,
+     * a terminal or a web page could misread: {@code 'x'} for printable ASCII
+     * ({@code "'"} for the single quote),
      * {@code U+0007} otherwise, or {@code end of input}.
      */
     static String describe(String text, int pos) {
@@ -28,6 +29,9 @@ final class SourceText {
             return "end of input";
         }
         int c = text.codePointAt(pos);
+        if (c == '\'') {
+            return "\"'\"";
+        }
         if (c >= 0x20 && c < 0x7f) {
             return "'" + (char) c + "'";
         }
