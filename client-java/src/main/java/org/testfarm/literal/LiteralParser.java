@@ -1,0 +1,237 @@
+package org.testfarm.literal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one Python 2 literal. Containers are tracked on an explicit stack rather
+ * than by recursion, so no input can exhaust the thread's stack; the depth of
+ * that stack is bounded by {@link LiteralLimits#maxDepth()}.
+ */
+final class LiteralParser {
+
+    private final String text;
+    private final LiteralLimits limits;
+    private final Deque<OpenContainer> open = new ArrayDeque<>();
+    private int pos;
+
+    private LiteralParser(String text, LiteralLimits limits) {
+        this.text = text;
+        this.limits = limits;
+    }
+
+    static Object parse(String text, LiteralLimits limits) {
+        if (text.length() > limits.maxLength()) {
+            throw new LiteralException("literal too long: " + text.length()
+                    + " characters, the limit is " + limits.maxLength());
+        }
+        return new LiteralParser(text, limits).parseWhole();
+    }
+
+    private Object parseWhole() {
+        Object value = parseValue();
+        skipWhitespace();
+        if (pos < text.length()) {
+            throw new LiteralException("unexpected " + SourceText.describe(text, pos)
+                    + " after the end of the literal", pos);
+        }
+        return value;
+    }
+
+    /**
+     * Reads a value; each opened container is pushed and its elements are read
+     * by going round the outer loop again, each completed value climbs into the
+     * containers that are waiting for it.
+     */
+    private Object parseValue() {
+        descend:
+        while (true) {
+            skipWhitespace();
+            int valueStart = pos;
+            Object value;
+            if (pos < text.length() && isOpening(text.charAt(pos))) {
+                OpenContainer container = openContainer();
+                skipWhitespace();
+                if (!at(container.closing)) {
+                    continue;
+                }
+                pos++;
+                open.pop();
+                value = container.result();
+            } else {
+                value = parseScalar();
+            }
+            while (true) {
+                OpenContainer container = open.peek();
+                if (container == null) {
+                    return value;
+                }
+                if (container.awaitsKey()) {
+                    container.takeKey(value, valueStart);
+                    skipWhitespace();
+                    expect(':');
+                    continue descend;
+                }
+                container.add(value);
+                skipWhitespace();
+                if (at(',')) {
+                    pos++;
+                    container.sawComma = true;
+                    skipWhitespace();
+                    if (!at(container.closing)) {
+                        continue descend;
+                    }
+                } else if (!at(container.closing)) {
+                    throw new LiteralException("expected ',' or '" + container.closing + "' but found "
+                            + SourceText.describe(text, pos) + " (the container opened at offset "
+                            + container.openedAt + ")", pos);
+                }
+                pos++;
+                open.pop();
+                value = container.result();
+                valueStart = container.openedAt;
+            }
+        }
+    }
+
+    private static boolean isOpening(char c) {
+        return c == '[' || c == '(' || c == '{';
+    }
+
+    private OpenContainer openContainer() {
+        if (open.size() >= limits.maxDepth()) {
+            throw new LiteralException("nested deeper than the limit of " + limits.maxDepth()
+                    + " containers", pos);
+        }
+        OpenContainer container = new OpenContainer(text.charAt(pos), pos);
+        open.push(container);
+        pos++;
+        return container;
+    }
+
+    private Object parseScalar() {
+        if (pos >= text.length()) {
+            throw new LiteralException("expected a value but found end of input", pos);
+        }
+        char c = text.charAt(pos);
+        Scanned scanned;
+        if (c == '\'' || c == '"') {
+            scanned = StringLiteralDecoder.decode(text, pos);
+        } else if (isNameStart(c)) {
+            scanned = parseName();
+        } else if (NumberLiteralDecoder.startsNumber(text, pos)) {
+            scanned = NumberLiteralDecoder.decode(text, pos);
+        } else {
+            throw new LiteralException("expected a value but found " + SourceText.describe(text, pos), pos);
+        }
+        pos = scanned.end();
+        return scanned.value();
+    }
+
+    /** True, False, None, or the prefix of a string literal such as {@code ur'...'}. */
+    private Scanned parseName() {
+        int end = pos;
+        while (end < text.length() && isNameChar(text.charAt(end))) {
+            end++;
+        }
+        String name = text.substring(pos, Math.min(end, pos + 40));
+        if (end < text.length() && StringLiteralDecoder.isPrefix(name)
+                && (text.charAt(end) == '\'' || text.charAt(end) == '"')) {
+            return StringLiteralDecoder.decode(text, pos);
+        }
+        switch (name) {
+            case "True":
+                return new Scanned(Boolean.TRUE, end);
+            case "False":
+                return new Scanned(Boolean.FALSE, end);
+            case "None":
+                return new Scanned(null, end);
+            default:
+                String shown = end - pos > name.length() ? name + "..." : name;
+                throw new LiteralException("unknown name '" + shown
+                        + "' (only True, False and None are literals)", pos);
+        }
+    }
+
+    private static boolean isNameStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    }
+
+    private static boolean isNameChar(char c) {
+        return isNameStart(c) || (c >= '0' && c <= '9');
+    }
+
+    private void skipWhitespace() {
+        pos = SourceText.skipWhitespace(text, pos);
+    }
+
+    private boolean at(char c) {
+        return pos < text.length() && text.charAt(pos) == c;
+    }
+
+    private void expect(char c) {
+        if (!at(c)) {
+            throw new LiteralException("expected '" + c + "' but found " + SourceText.describe(text, pos), pos);
+        }
+        pos++;
+    }
+
+    /** A list, tuple or dict whose closing bracket has not been read yet. */
+    private static final class OpenContainer {
+        final char opening;
+        final char closing;
+        final int openedAt;
+        final List<Object> items;
+        final Map<Object, Object> entries;
+        boolean sawComma;
+        private boolean hasKey;
+        private Object key;
+
+        OpenContainer(char opening, int openedAt) {
+            this.opening = opening;
+            this.closing = opening == '[' ? ']' : opening == '(' ? ')' : '}';
+            this.openedAt = openedAt;
+            this.items = opening == '{' ? null : new ArrayList<>();
+            this.entries = opening == '{' ? new LinkedHashMap<>() : null;
+        }
+
+        boolean awaitsKey() {
+            return opening == '{' && !hasKey;
+        }
+
+        void takeKey(Object value, int keyStart) {
+            if (!DictKeys.isHashable(value)) {
+                throw new LiteralException("unhashable dict key: a key must not be a list or a dict,"
+                        + " nor a tuple holding one", keyStart);
+            }
+            key = value;
+            hasKey = true;
+        }
+
+        void add(Object value) {
+            if (opening == '{') {
+                entries.put(key, value);
+                key = null;
+                hasKey = false;
+            } else {
+                items.add(value);
+            }
+        }
+
+        Object result() {
+            switch (opening) {
+                case '[':
+                    return items;
+                case '{':
+                    return entries;
+                default:
+                    boolean grouping = items.size() == 1 && !sawComma;
+                    return grouping ? items.get(0) : new PyTuple(items);
+            }
+        }
+    }
+}

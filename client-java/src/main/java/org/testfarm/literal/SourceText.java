@@ -1,0 +1,40 @@
+package org.testfarm.literal;
+
+/** What lies at a position of a literal's text, for the parser and its error messages. */
+final class SourceText {
+
+    private SourceText() {
+    }
+
+    /** Python's blanks between tokens: space, tab, form feed, and line ends inside brackets. */
+    static boolean isWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    }
+
+    static int skipWhitespace(String text, int pos) {
+        while (pos < text.length() && isWhitespace(text.charAt(pos))) {
+            pos++;
+        }
+        return pos;
+    }
+
+    /**
+     * Names the character at {@code pos} for a message without echoing anything
+     * a terminal or a web page could misread: {@code 'x'} for printable ASCII
+     * ({@code "'"} for the single quote),
+     * {@code U+0007} otherwise, or {@code end of input}.
+     */
+    static String describe(String text, int pos) {
+        if (pos >= text.length()) {
+            return "end of input";
+        }
+        int c = text.codePointAt(pos);
+        if (c == '\'') {
+            return "\"'\"";
+        }
+        if (c >= 0x20 && c < 0x7f) {
+            return "'" + (char) c + "'";
+        }
+        return String.format("U+%04X", c);
+    }
+}
