@@ -7,12 +7,13 @@ import java.util.Objects;
 
 /**
  * The events of one execution as values, for storing, spooling and replaying.
- * {@link #key()} identifies an event within its execution: the same key twice is
- * the same event reported twice (a client replaying its spool, say).
+ * {@link #key()} names an event's place in its execution: kind, task and command.
+ * (Deployed v1 clients number every command of a task 1, so the key alone does
+ * not tell two commands apart; the store's replay filter also compares content.)
  */
 public sealed interface ExecutionEvent {
 
-    /** Identity of the event within its execution: kind, task and command. */
+    /** The event's place within its execution: kind, task and command. */
     String key();
 
     /** Delivers this event to a listener. */

@@ -41,20 +41,26 @@ public final class ExecutionState {
     public static ExecutionState of(ExecutionLog log) {
         TreeMap<Integer, String> descriptions = new TreeMap<>();
         TreeMap<Integer, Boolean> taskOk = new TreeMap<>();
-        TreeMap<Integer, TreeMap<Integer, CommandState>> commands = new TreeMap<>();
+        // in arrival order per task: deployed v1 clients number every command of a task 1
+        TreeMap<Integer, List<CommandState>> commands = new TreeMap<>();
         ExecutionEnded end = null;
         for (ExecutionEvent event : log.events()) {
             if (event instanceof TaskStarted e) {
                 descriptions.put(e.task(), e.description());
             } else if (event instanceof CommandStarted e) {
-                commands.computeIfAbsent(e.task(), t -> new TreeMap<>()).putIfAbsent(e.command(),
-                        new CommandState(e.task(), e.command(), e.commandLine(), null, "", null, Map.of()));
+                commands.computeIfAbsent(e.task(), t -> new ArrayList<>())
+                        .add(new CommandState(e.task(), e.command(), e.commandLine(), null, "", null, Map.of()));
             } else if (event instanceof CommandEnded e) {
-                TreeMap<Integer, CommandState> ofTask = commands.computeIfAbsent(e.task(), t -> new TreeMap<>());
-                CommandState started = ofTask.get(e.command());
-                String line = started == null ? "" : started.commandLine();
-                ofTask.put(e.command(), new CommandState(e.task(), e.command(), line, e.ok(), e.output(), e.info(),
-                        e.stats()));
+                List<CommandState> ofTask = commands.computeIfAbsent(e.task(), t -> new ArrayList<>());
+                int index = lastRunning(ofTask, e.command());
+                String line = index < 0 ? "" : ofTask.get(index).commandLine();
+                CommandState ended = new CommandState(e.task(), e.command(), line, e.ok(), e.output(), e.info(),
+                        e.stats());
+                if (index < 0) {
+                    ofTask.add(ended);
+                } else {
+                    ofTask.set(index, ended);
+                }
             } else if (event instanceof TaskEnded e) {
                 taskOk.put(e.task(), e.ok());
             } else if (event instanceof ExecutionEnded e) {
@@ -66,7 +72,7 @@ public final class ExecutionState {
         taskOk.keySet().forEach(n -> numbers.putIfAbsent(n, ""));
         List<TaskState> tasks = new ArrayList<>();
         numbers.forEach((n, description) -> tasks.add(new TaskState(n, description,
-                new ArrayList<>(commands.getOrDefault(n, new TreeMap<>()).values()), taskOk.get(n))));
+                commands.getOrDefault(n, List.of()), taskOk.get(n))));
         Outcome outcome;
         if (end == null) {
             outcome = Outcome.RUNNING;
@@ -77,6 +83,15 @@ public final class ExecutionState {
             outcome = end.ok() && !anyFailed ? Outcome.OK : Outcome.FAILED;
         }
         return new ExecutionState(log, tasks, outcome, end == null ? null : end.stopTime());
+    }
+
+    private static int lastRunning(List<CommandState> commands, int number) {
+        for (int i = commands.size() - 1; i >= 0; i--) {
+            if (commands.get(i).number() == number && commands.get(i).running()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The same execution seen as lost: its client went silent before it ended. */

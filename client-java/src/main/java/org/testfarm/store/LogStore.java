@@ -288,12 +288,18 @@ public final class LogStore implements FarmListener, Closeable {
                     Thread.onSpinWait();
                     continue;
                 }
-                if (execution.keys.contains(event.key())) {
+                if (!execution.filter.admit(event)) {
                     position = wal.position();
                     result = AppendResult.DUPLICATE;
                 } else {
-                    position = write(execution, event);
-                    execution.keys.add(event.key());
+                    try {
+                        position = write(execution, event);
+                    } catch (RuntimeException e) {
+                        // the filter already counted it: reload from disk on the next append
+                        execution.close();
+                        open.remove(ref, execution);
+                        throw e;
+                    }
                     result = AppendResult.STORED;
                 }
                 break;
@@ -316,7 +322,7 @@ public final class LogStore implements FarmListener, Closeable {
             }
             execution.journal.append(JournalLine.encode(PyLiteral.format(EventTuples.toTuple(event))));
             touched.add(execution.journal.path());
-            PyTuple record = PyTuple.of(ref.project(), ref.client(), ref.execution(), EventTuples.toTuple(event));
+            PyTuple record = Recovery.record(ref, execution.length++, event);
             return wal.append(JournalLine.encode(PyLiteral.format(record)), touched);
         }, "cannot store an event of " + ref);
     }
@@ -342,14 +348,15 @@ public final class LogStore implements FarmListener, Closeable {
         Journal journal = Journal.openForAppend(layout.events(ref));
         OpenExecution execution = new OpenExecution(ref, journal);
         for (ExecutionEvent event : upstreamEvents(ref)) {
-            execution.keys.add(event.key());
+            execution.filter.admit(event);
         }
         for (String record : journal.records()) {
             ExecutionEvent event = EventTuples.fromTuple(parseOrNull(record));
             if (event != null) {
-                execution.keys.add(event.key());
+                execution.filter.admit(event);
             }
         }
+        execution.length = journal.records().size();
         return execution;
     }
 
@@ -413,7 +420,7 @@ public final class LogStore implements FarmListener, Closeable {
                 throw new ExecutionNotFoundException(ref);
             }
             Map<String, Object> info = Metadata.read(infoFile);
-            Set<String> seen = new HashSet<>();
+            ReplayFilter seen = new ReplayFilter();
             List<ExecutionEvent> all = new ArrayList<>();
             List<ExecutionEvent> candidates = new ArrayList<>(upstreamEvents(ref));
             for (String record : Journal.read(events)) {
@@ -423,7 +430,7 @@ public final class LogStore implements FarmListener, Closeable {
                 }
             }
             for (ExecutionEvent event : candidates) {
-                if (seen.add(event.key())) {
+                if (seen.admit(event)) {
                     all.add(event instanceof ExecutionStarted ? new ExecutionStarted(info) : event);
                 }
             }

@@ -1,21 +1,21 @@
 package org.testfarm.store;
 
 import java.io.IOException;
-import java.util.HashSet;
-import java.util.Set;
 
 import org.testfarm.event.ExecutionRef;
 
 /**
- * An execution being written: its journal kept open and the keys of the events it
- * holds already, to store each event once. Callers lock the object around a
+ * An execution being written: its journal kept open and a filter that knows the
+ * events it holds already, to store each event once. Callers lock the object around a
  * check-and-append and retry elsewhere when it is {@link #closed}.
  */
 final class OpenExecution {
 
     final ExecutionRef ref;
     final Journal journal;
-    final Set<String> keys = new HashSet<>();
+    final ReplayFilter filter = new ReplayFilter();
+    /** Records in the journal: the position of the next one. */
+    long length;
     volatile long lastUsed = System.nanoTime();
     boolean closed;
 

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,9 +19,13 @@ import org.testfarm.literal.PyTuple;
 
 /**
  * Brings a tree back to every acknowledged event after a crash: the write-ahead
- * log segments of dead processes are replayed into the execution journals (events
- * already there are skipped), the touched files forced, and the segments deleted.
- * Stats lines are written again too; readers count a repeated value once.
+ * log segments of dead processes are replayed into the execution journals, the
+ * touched files forced, and the segments deleted.
+ *
+ * <p>Each log record carries the position its event took in the execution's
+ * journal (written just before the log), so the events the journal lacks (a tail
+ * lost with the page cache) are exactly those at or past its length. Stats lines
+ * are written again too; readers count a repeated value once.
  */
 final class Recovery {
 
@@ -27,48 +33,61 @@ final class Recovery {
 
     static void replayOrphans(TreeLayout layout) throws IOException {
         for (CommitLog.Segment segment : CommitLog.orphans(layout.serviceDir())) {
-            Set<Path> touched = new HashSet<>();
+            Map<ExecutionRef, List<Logged>> logged = new LinkedHashMap<>();
             for (String record : CommitLog.records(segment)) {
-                replay(layout, record, touched);
+                if (LogStore.parseOrNull(record) instanceof PyTuple t && t.items().size() == 5
+                        && t.items().get(0) instanceof String project && t.items().get(1) instanceof String client
+                        && t.items().get(2) instanceof String execution && t.items().get(3) instanceof Long index) {
+                    ExecutionEvent event = EventTuples.fromTuple(t.items().get(4));
+                    if (event != null) {
+                        logged.computeIfAbsent(new ExecutionRef(project, client, execution), k -> new ArrayList<>())
+                                .add(new Logged(index, event));
+                    }
+                }
+            }
+            Set<Path> touched = new HashSet<>();
+            for (Map.Entry<ExecutionRef, List<Logged>> entry : logged.entrySet()) {
+                restore(layout, entry.getKey(), entry.getValue(), touched);
             }
             forceAll(touched);
             CommitLog.delete(segment);
         }
     }
 
-    private static void replay(TreeLayout layout, String record, Set<Path> touched) throws IOException {
-        if (!(LogStore.parseOrNull(record) instanceof PyTuple t) || t.items().size() != 4
-                || !(t.items().get(0) instanceof String project) || !(t.items().get(1) instanceof String client)
-                || !(t.items().get(2) instanceof String execution)) {
-            return;
-        }
-        ExecutionEvent event = EventTuples.fromTuple(t.items().get(3));
-        if (event == null) {
-            return;
-        }
-        ExecutionRef ref = new ExecutionRef(project, client, execution);
+    /** A log record: an event and its position in the execution's journal. */
+    record Logged(long index, ExecutionEvent event) {}
+
+    /** The WAL record of an event stored at {@code index} of its execution's journal. */
+    static PyTuple record(ExecutionRef ref, long index, ExecutionEvent event) {
+        return PyTuple.of(ref.project(), ref.client(), ref.execution(), index, EventTuples.toTuple(event));
+    }
+
+    private static void restore(TreeLayout layout, ExecutionRef ref, List<Logged> logged, Set<Path> touched)
+            throws IOException {
         Path info = layout.info(ref);
         if (!Files.exists(info)) {
             Files.createDirectories(info.getParent());
             Metadata.write(info, Map.of());
         }
-        if (event instanceof CommandEnded end && !end.stats().isEmpty()) {
-            Path stats = layout.stats(ref.clientRef());
-            StatsFile.append(stats, execution, end.stats());
-            touched.add(stats);
+        Map<String, Number> stats = new LinkedHashMap<>();
+        for (Logged entry : logged) {
+            if (entry.event() instanceof CommandEnded end) {
+                stats.putAll(end.stats());
+            }
+        }
+        if (!stats.isEmpty()) {
+            Path file = layout.stats(ref.clientRef());
+            StatsFile.append(file, ref.execution(), stats);
+            touched.add(file);
         }
         try (Journal journal = Journal.openForAppend(layout.events(ref))) {
-            Set<String> keys = new HashSet<>();
-            LogStore.upstreamEvents(layout.upstreamLog(ref)).forEach(e -> keys.add(e.key()));
-            for (String existing : journal.records()) {
-                ExecutionEvent known = EventTuples.fromTuple(LogStore.parseOrNull(existing));
-                if (known != null) {
-                    keys.add(known.key());
+            long length = journal.records().size();
+            for (Logged entry : logged) {
+                if (entry.index() >= length) {
+                    journal.append(JournalLine.encode(PyLiteral.format(EventTuples.toTuple(entry.event()))));
+                    touched.add(journal.path());
+                    length++;
                 }
-            }
-            if (!keys.contains(event.key())) {
-                journal.append(JournalLine.encode(PyLiteral.format(EventTuples.toTuple(event))));
-                touched.add(journal.path());
             }
         }
     }
@@ -82,5 +101,4 @@ final class Recovery {
             }
         }
     }
-
 }

@@ -104,6 +104,19 @@ class LogStoreTest {
     }
 
     @Test
+    void aV1RunWithRepeatedCommandNumbersKeepsEveryCommandInOrder() {
+        register();
+        for (var event : ReplayFilterTest.V1_RUN) {
+            assertThat(store.append(EXECUTION, event)).isEqualTo(AppendResult.STORED);
+            assertThat(store.append(EXECUTION, event)).isEqualTo(AppendResult.DUPLICATE);
+        }
+        var state = org.testfarm.state.ExecutionState.of(store.read(EXECUTION));
+        assertThat(state.tasks().get(0).commands()).extracting(c -> c.commandLine())
+                .containsExactly("echo hello", "cd /tmp", "make", "make");
+        assertThat(state.tasks().get(0).commands()).allMatch(c -> Boolean.TRUE.equals(c.ok()));
+    }
+
+    @Test
     void executionIdsAndInfoFollowTheUpstreamLayout() throws Exception {
         register();
         store.executionStarted(EXECUTION, Map.of("timestamp", "20261126-120000"));

@@ -41,6 +41,11 @@ public final class Cli implements Callable<Integer> {
     private static List<Object> subcommands() {
         return List.of(
                 new ServeCommand(),
+                new InitCommand(),
+                new AddProjectCommand(),
+                new AddClientCommand(),
+                new MetaCommand(),
+                new FakeRunCommand(),
                 new HelpCommand());
     }
 

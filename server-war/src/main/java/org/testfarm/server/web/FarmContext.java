@@ -12,10 +12,15 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.testfarm.state.FarmState;
+import org.testfarm.store.LogStore;
+import org.testfarm.store.StoreOptions;
+import org.testfarm.wire.WireDecoder;
+
 /**
  * Sets the web application up when the container deploys it: finds the log
- * directory and shares it with the servlets as the context attribute
- * {@value #LOGPATH_ATTRIBUTE}.
+ * directory, shares it as the context attribute {@value #LOGPATH_ATTRIBUTE},
+ * and opens the log store the servlets use (closed again on undeploy).
  *
  * <p>The directory comes from the first of: the context init parameter
  * {@value #LOGPATH_SETTING}, the system property of the same name, the
@@ -47,7 +52,18 @@ public class FarmContext implements ServletContextListener {
                 System.getProperty(LOGPATH_SETTING),
                 System.getenv(LOGPATH_ENV));
         context.setAttribute(LOGPATH_ATTRIBUTE, logs);
+        LogStore store = LogStore.open(logs, StoreOptions.defaults());
+        context.setAttribute(Farm.ATTRIBUTE, new Farm(store, new FarmState(store), new WireDecoder(),
+                Farm.DEFAULT_MAX_BODY));
         LOG.info(() -> "TestFarm logs in " + logs);
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        Object farm = event.getServletContext().getAttribute(Farm.ATTRIBUTE);
+        if (farm instanceof Farm running) {
+            running.store().close();
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.testfarm.server.web;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,30 +8,30 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+
+import org.testfarm.TestFarmException;
 
 /**
- * The one servlet, mapped to {@code /}: it reads the path and hands the request
- * to its route. Answers the protocol version at {@code /api} and
- * {@code /testfarmservice/api} (the v1 clients' address); everything else is 404.
+ * The one servlet, mapped to {@code /}: it finds the request's route in
+ * {@link Routes}, runs its handler, and lets {@link Responses} answer failures.
  */
 public class FrontServlet extends HttpServlet {
 
-    /** The wire protocol version this server speaks. */
-    static final String API_VERSION = "2.0";
-
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
         List<String> path = segments(request);
-        if (isApiVersion(path)) {
-            response.setContentType("text/plain");
-            response.getWriter().write(API_VERSION);
+        Optional<Handler> handler = Routes.match(request.getMethod(), path);
+        if (handler.isEmpty()) {
+            Responses.text(response, HttpServletResponse.SC_NOT_FOUND, "NotFound: /" + String.join("/", path) + "\n");
             return;
         }
-        response.sendError(HttpServletResponse.SC_NOT_FOUND);
-    }
-
-    private static boolean isApiVersion(List<String> path) {
-        return path.equals(List.of("api")) || path.equals(List.of("testfarmservice", "api"));
+        try {
+            handler.get().handle(Farm.of(getServletContext()), request, response);
+        } catch (TestFarmException | IllegalStateException e) {
+            Responses.error(response, e);
+        }
     }
 
     /** The request path inside the webapp, split on '/', empty segments dropped. */

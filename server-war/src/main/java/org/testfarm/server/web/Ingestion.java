@@ -1,0 +1,38 @@
+package org.testfarm.server.web;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+import org.testfarm.wire.WireCall;
+import org.testfarm.wire.WireMethod;
+
+/**
+ * A client's report: decode the fields, store the event (durably, once), answer
+ * {@code Done}. Every failure is answered by {@link Responses#error}.
+ */
+final class Ingestion implements Handler {
+
+    private final String method;
+
+    Ingestion(String method) {
+        this.method = method;
+    }
+
+    @Override
+    public void handle(Farm farm, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        if (WireMethod.byName(method).isEmpty()) {
+            throw new org.testfarm.wire.UnknownMethodException(method);
+        }
+        long length = request.getContentLengthLong();
+        if (length > farm.maxBodyBytes()) {
+            throw new RequestTooLargeException(length, farm.maxBodyBytes());
+        }
+        WireCall call = farm.decoder().decode(method, RequestFields.of(request, (int) farm.maxBodyBytes()));
+        call.deliver(farm.store());
+        Responses.text(response, HttpServletResponse.SC_OK, "Done");
+    }
+}

@@ -1,0 +1,74 @@
+package org.testfarm.server.web;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.testfarm.wire.BadRequestException;
+
+/**
+ * The fields of a wire request: multipart form fields (what deployed clients
+ * send), urlencoded form fields, and query parameters, which win over a form
+ * field of the same name.
+ */
+final class RequestFields {
+
+    private RequestFields() {}
+
+    static Map<String, String> of(HttpServletRequest request, int maxFieldBytes) throws IOException, ServletException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        String contentType = request.getContentType();
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+            java.util.Collection<Part> parts;
+            try {
+                parts = request.getParts();
+            } catch (IllegalStateException e) {
+                // the container's multipart limits (size, part count) were exceeded
+                throw new RequestTooLargeException(String.valueOf(e.getMessage()));
+            }
+            for (Part part : parts) {
+                if (part.getSize() > maxFieldBytes) {
+                    throw new BadRequestException("field '" + part.getName() + "' is larger than " + maxFieldBytes
+                            + " bytes");
+                }
+                try (InputStream in = part.getInputStream()) {
+                    fields.put(part.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        } else if ("POST".equals(request.getMethod())) {
+            request.getParameterMap().forEach((name, values) -> fields.put(name, values[0]));
+        }
+        fields.putAll(query(request.getQueryString()));
+        return fields;
+    }
+
+    static Map<String, String> query(String queryString) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (queryString == null || queryString.isEmpty()) {
+            return out;
+        }
+        for (String pair : queryString.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            try {
+                out.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8),
+                        URLDecoder.decode(value, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException("malformed query string near '" + pair + "'");
+            }
+        }
+        return out;
+    }
+}
