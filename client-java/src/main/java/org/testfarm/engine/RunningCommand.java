@@ -123,7 +123,8 @@ public final class RunningCommand {
             process.waitFor();
             return true;
         }
-        return process.waitFor(command.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        long left = command.timeout().toNanos() - (System.nanoTime() - startNanos);
+        return process.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS);
     }
 
     private CommandAbortedException aborted() {

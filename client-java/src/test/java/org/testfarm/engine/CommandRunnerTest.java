@@ -247,4 +247,33 @@ class CommandRunnerTest {
         assertThat(result.ok()).isFalse();
         assertThat(result.output()).startsWith("started\n");
     }
+
+    @Test
+    void outputOfAFailedCommandIsCappedKeepingHeadAndTailWhileExtractorsSeeItAll() throws Exception {
+        AtomicReference<String> seen = new AtomicReference<>();
+        CommandResult result = runner.withOutputLimit(4096)
+                .run(Command.of("seq 1 100000; exit 1").withInfo(out -> {
+                    seen.set(out);
+                    return null;
+                }), dir, env);
+
+        long total = seen.get().length();
+        assertThat(seen.get()).startsWith("1\n2\n").endsWith("\n99999\n100000\n");
+        assertThat(result.output()).startsWith("1\n2\n3\n").endsWith("\n99999\n100000\n")
+                .contains("\n[TestFarm] " + (total - 4096) + " bytes of output left out here\n");
+        assertThat(result.output().length()).isLessThan(4096 + 100);
+    }
+
+    @Test
+    void outputBeyondTheAnalysisLimitReachesTheExtractorsCappedToo() throws Exception {
+        AtomicReference<String> seen = new AtomicReference<>();
+        runner.withOutputLimit(2048).withAnalysisLimit(8192)
+                .run(Command.of("seq 1 100000").withInfo(out -> {
+                    seen.set(out);
+                    return null;
+                }), dir, env);
+
+        assertThat(seen.get()).startsWith("1\n2\n").endsWith("\n100000\n").contains(" bytes of output left out here");
+        assertThat(seen.get().length()).isLessThan(8192 + 100);
+    }
 }
