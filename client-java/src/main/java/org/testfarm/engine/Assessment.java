@@ -92,16 +92,12 @@ final class Assessment {
 
     private void extractStats(Function<String, Map<String, Number>> extractor, String output, Duration elapsed) {
         try {
-            Map<String, Number> found = extractor instanceof TimedExtractor timed
-                    ? timed.apply(output, elapsed) : extractor.apply(output);
             Map<String, Number> kept = new LinkedHashMap<>();
-            if (found != null) {
-                found.forEach((name, value) -> {
-                    if (name != null && value != null) {
-                        kept.put(name, value);
-                    }
-                });
-            }
+            TimedExtractor.extract(extractor, output, elapsed).forEach((name, value) -> {
+                if (name != null && value != null) {
+                    kept.put(name, value);
+                }
+            });
             stats = kept;
         } catch (Exception e) {
             fail("the stats extractor failed: " + Notes.describe(e));

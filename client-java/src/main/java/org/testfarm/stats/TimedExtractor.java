@@ -19,4 +19,15 @@ public interface TimedExtractor extends Function<String, Map<String, Number>> {
     default Map<String, Number> apply(String output) {
         return apply(output, Duration.ZERO);
     }
+
+    /**
+     * What {@code extractor} finds in {@code output}: given {@code elapsed} as
+     * well when it is a timed one; an empty map for null.
+     */
+    static Map<String, Number> extract(Function<String, Map<String, Number>> extractor, String output,
+                                       Duration elapsed) {
+        Map<String, Number> stats = extractor instanceof TimedExtractor timed
+                ? timed.apply(output, elapsed) : extractor.apply(output);
+        return stats == null ? Map.of() : stats;
+    }
 }
