@@ -126,7 +126,8 @@ public final class ConsoleListener implements FarmListener {
         if (output == null || output.isBlank() || outputLines == 0) {
             return;
         }
-        String text = colours ? output : ANSI.matcher(output).replaceAll("");
+        // the engine closes a red stderr chunk after its newline: close it before, sparing an empty line
+        String text = colours ? output.replace("\n" + RESET, RESET + "\n") : ANSI.matcher(output).replaceAll("");
         List<String> lines = text.lines().toList();
         int skipped = Math.max(0, lines.size() - outputLines);
         if (skipped > 0) {
