@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /**
  * Runs one {@link Command} through the shell in a given directory with a given
- * environment. Immutable and thread-safe; the {@code with...} methods return a
+ * environment, reading its output on the calling thread (no thread of its own).
+ * Immutable and thread-safe; the {@code with...} methods return a
  * changed copy.
  *
  * <pre>{@code
@@ -91,16 +92,14 @@ public final class CommandRunner {
         Path directoryFile = null;
         long startNanos = System.nanoTime();
         try {
-            directoryFile = shell.reportsDirectory() ? Files.createTempFile("testfarm-cwd-", ".txt") : null;
+            directoryFile = shell.reportsDirectory() ? DirectoryFile.create() : null;
             ProcessBuilder builder = new ProcessBuilder(shell.arguments(command.line(), directoryFile))
                     .directory(start.toFile());
             builder.environment().clear();
             builder.environment().putAll(environment);
             Process process = builder.start();
             process.getOutputStream().close();
-            CapturedOutput output = new CapturedOutput(analysisLimit);
-            Thread reader = OutputReader.start(process, output);
-            return new RunningCommand(command, this, process, output, reader, start, directoryFile, startNanos);
+            return new RunningCommand(command, this, process, start, directoryFile, startNanos);
         } catch (IOException | RuntimeException cannotStart) {
             deleteQuietly(directoryFile);
             return RunningCommand.notStarted(CommandResult.notRun(

@@ -11,34 +11,35 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A command whose processes run now, started by {@link CommandRunner#start}.
- * {@link #await} waits for it, kills it on timeout, and assesses what it did;
- * {@link #cancel} may be called from any other thread.
+ * {@link #await} reads its output while waiting for it, kills it on timeout, and
+ * assesses what it did; call it soon, since a process whose output nobody reads
+ * stalls once the pipe is full. {@link #cancel} may be called from any thread.
  */
 public final class RunningCommand {
 
-    /** How long the output may go on after the shell has exited (background processes). */
-    private static final long OUTPUT_GRACE_MILLIS = 1000;
+    private static final long BUSY_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+    private static final long IDLE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     /** How long a killed process may take to go. */
-    private static final long KILL_GRACE_MILLIS = 5000;
+    private static final long KILL_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final Command command;
     private final CommandRunner runner;
     private final Process process;
     private final CapturedOutput output;
-    private final Thread reader;
+    private final OutputReader reader;
     private final Path startDirectory;
     private final Path directoryFile;
     private final long startNanos;
     private final CommandResult notStarted;
     private volatile boolean cancelled;
 
-    RunningCommand(Command command, CommandRunner runner, Process process, CapturedOutput output,
-                   Thread reader, Path startDirectory, Path directoryFile, long startNanos) {
+    RunningCommand(Command command, CommandRunner runner, Process process, Path startDirectory,
+                   Path directoryFile, long startNanos) {
         this.command = command;
         this.runner = runner;
         this.process = process;
-        this.output = output;
-        this.reader = reader;
+        this.output = new CapturedOutput(runner.analysisLimit());
+        this.reader = new OutputReader(process, output);
         this.startDirectory = startDirectory;
         this.directoryFile = directoryFile;
         this.startNanos = startNanos;
@@ -63,7 +64,7 @@ public final class RunningCommand {
     }
 
     /**
-     * Waits for the command and its output to end, then runs its callbacks.
+     * Reads the output until the command ends, then runs its callbacks.
      *
      * @throws CommandAbortedException when cancelled or interrupted meanwhile; the
      *                                 processes are killed and the exception holds
@@ -74,27 +75,29 @@ public final class RunningCommand {
             return notStarted;
         }
         String timedOut = null;
-        try {
-            if (!waitForExit()) {
+        long pause = BUSY_PAUSE_NANOS;
+        while (true) {
+            boolean alive = process.isAlive();
+            boolean moved = reader.readRound();
+            if (cancelled || Thread.interrupted()) {
+                throw aborted();
+            }
+            if (!alive) {
+                break;
+            }
+            if (timedOut == null && timeoutPassed()) {
                 ProcessTree.kill(process.toHandle());
                 timedOut = "timed out after " + HumanDuration.format(command.timeout())
                         + ": the command and every process it started were killed";
             }
-        } catch (InterruptedException interrupted) {
-            cancelled = true;
+            pause = moved ? BUSY_PAUSE_NANOS : Math.min(pause * 2, IDLE_PAUSE_NANOS);
+            LockSupport.parkNanos(this, pause);
         }
-        if (cancelled) {
-            throw aborted();
-        }
-        int exitCode = exitCodeOnceGone();
-        boolean outputComplete = finishOutput();
+        reader.drain();
+        int exitCode = process.exitValue();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-        Path finalDirectory = finalDirectory();
         String analysed = output.render(runner.analysisLimit(), runner.charset());
         Assessment assessment = Assessment.of(command, exitCode, timedOut, analysed, elapsed);
-        if (!outputComplete) {
-            assessment.remark("the output may be incomplete: a process left in the background still holds it open");
-        }
         String reported = "";
         if (!assessment.ok()) {
             String capped = output.size() <= runner.outputLimit()
@@ -102,7 +105,7 @@ public final class RunningCommand {
             reported = assessment.reported(capped);
         }
         return new CommandResult(assessment.ok(), reported, assessment.info(), assessment.stats(),
-                exitCode, elapsed, finalDirectory);
+                exitCode, elapsed, finalDirectory());
     }
 
     /** Kills the command and every process it started; {@link #await} then throws. */
@@ -118,62 +121,24 @@ public final class RunningCommand {
         return process == null ? -1 : process.pid();
     }
 
-    private boolean waitForExit() throws InterruptedException {
-        if (command.timeout() == null) {
-            process.waitFor();
-            return true;
-        }
-        long left = command.timeout().toNanos() - (System.nanoTime() - startNanos);
-        return process.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS);
+    private boolean timeoutPassed() {
+        return command.timeout() != null && System.nanoTime() - startNanos >= command.timeout().toNanos();
     }
 
     private CommandAbortedException aborted() {
         ProcessTree.kill(process.toHandle());
-        int exitCode = exitCodeOnceGone();
-        finishOutput();
+        long deadline = System.nanoTime() + KILL_GRACE_NANOS;
+        while (process.isAlive() && System.nanoTime() < deadline) {
+            reader.readRound();
+            LockSupport.parkNanos(this, IDLE_PAUSE_NANOS);
+        }
+        reader.drain();
+        int exitCode = process.isAlive() ? -1 : process.exitValue();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-        Path finalDirectory = finalDirectory();
         String text = Notes.append(output.render(runner.outputLimit(), runner.charset()),
                 "aborted: the command and every process it started were killed");
         return new CommandAbortedException(
-                new CommandResult(false, text, null, Map.of(), exitCode, elapsed, finalDirectory));
-    }
-
-    /** The exit status, waiting (boundedly, whatever interrupts come) for a killed process to go. */
-    private int exitCodeOnceGone() {
-        boolean interrupted = false;
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KILL_GRACE_MILLIS);
-        while (process.isAlive() && System.nanoTime() < deadline) {
-            try {
-                process.waitFor(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        restoreInterrupt(interrupted);
-        return process.isAlive() ? -1 : process.exitValue();
-    }
-
-    /** Lets the reader drain the pipes; false when something still holds them open. */
-    private boolean finishOutput() {
-        LockSupport.unpark(reader);
-        boolean interrupted = false;
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(OUTPUT_GRACE_MILLIS);
-        while (reader.isAlive() && System.nanoTime() < deadline) {
-            try {
-                reader.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        restoreInterrupt(interrupted);
-        return !reader.isAlive();
-    }
-
-    private static void restoreInterrupt(boolean interrupted) {
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+                new CommandResult(false, text, null, Map.of(), exitCode, elapsed, finalDirectory()));
     }
 
     /** Where the shell ended, as its EXIT trap wrote it; the start directory if it could not say. */
