@@ -98,7 +98,7 @@ public final class CommandRunner {
             builder.environment().clear();
             builder.environment().putAll(environment);
             Process process = builder.start();
-            process.getOutputStream().close();
+            closeQuietly(process);
             return new RunningCommand(command, this, process, start, directoryFile, startNanos);
         } catch (IOException | RuntimeException cannotStart) {
             deleteQuietly(directoryFile);
@@ -122,6 +122,15 @@ public final class CommandRunner {
     private static void requireLimit(int bytes) {
         if (bytes < 1024) {
             throw new IllegalArgumentException("an output limit below 1024 bytes leaves nothing to read: " + bytes);
+        }
+    }
+
+    /** Closes the command's standard input, so that whatever reads it ends at once. */
+    private static void closeQuietly(Process process) {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException ignored) {
+            // the pipe is gone already: reading it ends all the same
         }
     }
 

@@ -55,6 +55,8 @@ public final class ExecutionRunner {
 
     /** Runs {@code plan}; {@code info} goes with executionStarted (a {@code snapshot}, say). */
     public ExecutionOutcome run(ExecutionRef execution, ExecutionPlan plan, Map<String, Object> info) {
+        Objects.requireNonNull(execution, "execution");
+        Objects.requireNonNull(info, "info");
         interrupted = false;
         listener.executionStarted(execution, info);
         boolean allOk = true;
@@ -94,7 +96,13 @@ public final class ExecutionRunner {
 
     private ExecutionOutcome runTask(ExecutionRef execution, int task, Task definition) {
         listener.taskStarted(execution, task, definition.name());
-        Path directory = environment.currentDirectory();
+        Path directory = null;
+        String unusable = null;
+        try {
+            directory = Objects.requireNonNull(environment.currentDirectory(), "no current directory");
+        } catch (RuntimeException e) {
+            unusable = "could not get the directory to start the task in: " + Notes.describe(e);
+        }
         int number = 0;
         for (Command command : definition.commands()) {
             if (stopRequested()) {
@@ -105,7 +113,8 @@ public final class ExecutionRunner {
             CommandResult result;
             ExecutionOutcome outcome = ExecutionOutcome.OK;
             try {
-                result = runCommand(command, directory);
+                result = unusable != null ? CommandResult.notRun(unusable, Path.of("").toAbsolutePath())
+                        : runCommand(command, directory);
             } catch (CommandAbortedException aborted) {
                 interrupted |= !cancelled;
                 result = aborted.partialResult();
@@ -125,7 +134,13 @@ public final class ExecutionRunner {
     }
 
     private CommandResult runCommand(Command command, Path directory) throws CommandAbortedException {
-        RunningCommand running = commandRunner.start(command, directory, environment.variables());
+        Map<String, String> variables;
+        try {
+            variables = Objects.requireNonNull(environment.variables(), "no variables");
+        } catch (RuntimeException e) {
+            return CommandResult.notRun("could not get the environment variables: " + Notes.describe(e), directory);
+        }
+        RunningCommand running = commandRunner.start(command, directory, variables);
         current = running;
         try {
             if (cancelled) {

@@ -75,6 +75,7 @@ public final class RunningCommand {
             return notStarted;
         }
         String timedOut = null;
+        long killedAt = 0;
         long pause = BUSY_PAUSE_NANOS;
         while (true) {
             boolean alive = process.isAlive();
@@ -82,11 +83,12 @@ public final class RunningCommand {
             if (cancelled || Thread.interrupted()) {
                 throw aborted();
             }
-            if (!alive) {
+            if (!alive || timedOut != null && System.nanoTime() - killedAt > KILL_GRACE_NANOS) {
                 break;
             }
             if (timedOut == null && timeoutPassed()) {
                 ProcessTree.kill(process.toHandle());
+                killedAt = System.nanoTime();
                 timedOut = "timed out after " + HumanDuration.format(command.timeout())
                         + ": the command and every process it started were killed";
             }
@@ -94,7 +96,7 @@ public final class RunningCommand {
             LockSupport.parkNanos(this, pause);
         }
         reader.drain();
-        int exitCode = process.exitValue();
+        int exitCode = exitCode();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
         String analysed = output.render(runner.analysisLimit(), runner.charset());
         Assessment assessment = Assessment.of(command, exitCode, timedOut, analysed, elapsed);
@@ -121,6 +123,11 @@ public final class RunningCommand {
         return process == null ? -1 : process.pid();
     }
 
+    /** The exit status; -1 for a process that would not die. */
+    private int exitCode() {
+        return process.isAlive() ? -1 : process.exitValue();
+    }
+
     private boolean timeoutPassed() {
         return command.timeout() != null && System.nanoTime() - startNanos >= command.timeout().toNanos();
     }
@@ -133,7 +140,7 @@ public final class RunningCommand {
             LockSupport.parkNanos(this, IDLE_PAUSE_NANOS);
         }
         reader.drain();
-        int exitCode = process.isAlive() ? -1 : process.exitValue();
+        int exitCode = exitCode();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
         String text = Notes.append(output.render(runner.outputLimit(), runner.charset()),
                 "aborted: the command and every process it started were killed");

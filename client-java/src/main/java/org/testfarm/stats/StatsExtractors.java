@@ -1,10 +1,12 @@
 package org.testfarm.stats;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -79,7 +81,10 @@ public final class StatsExtractors {
     /** The stats of all {@code extractors} in one map; for a name given twice, the later one wins. */
     @SafeVarargs
     public static TimedExtractor all(Function<String, Map<String, Number>>... extractors) {
-        List<Function<String, Map<String, Number>>> list = List.of(extractors);
+        List<Function<String, Map<String, Number>>> list = new ArrayList<>();
+        for (Function<String, Map<String, Number>> extractor : extractors) {
+            list.add(Objects.requireNonNull(extractor, "extractor"));
+        }
         return (output, elapsed) -> {
             Map<String, Number> merged = new LinkedHashMap<>();
             for (Function<String, Map<String, Number>> extractor : list) {

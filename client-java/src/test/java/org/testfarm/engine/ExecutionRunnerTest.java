@@ -166,4 +166,51 @@ class ExecutionRunnerTest {
     private static CommandEnded ok(int task, int command, String info) {
         return new CommandEnded(task, command, "", true, info, Map.of());
     }
+
+    @Test
+    void environmentThatCannotBeReadFailsTheCommandsAndTheExecutionGoesOn() {
+        EnvironmentSource broken = new EnvironmentSource() {
+            @Override
+            public Map<String, String> variables() {
+                throw new IllegalStateException("os.environ is gone");
+            }
+
+            @Override
+            public Path currentDirectory() {
+                return start;
+            }
+        };
+
+        ExecutionOutcome outcome = new ExecutionRunner(log).environment(broken)
+                .run(REF, ExecutionPlan.of(Task.ofLines("a", "true", "true"), Task.ofLines("b", "true")));
+
+        assertThat(outcome).isEqualTo(ExecutionOutcome.FAILED);
+        assertThat(log.commandsEnded()).extracting(CommandEnded::output).containsExactly(
+                "[TestFarm] could not get the environment variables: java.lang.IllegalStateException: os.environ is gone\n",
+                "[TestFarm] could not get the environment variables: java.lang.IllegalStateException: os.environ is gone\n");
+        assertThat(log.events()).last().isEqualTo(new ExecutionEnded(false, null));
+    }
+
+    @Test
+    void currentDirectoryThatCannotBeReadFailsTheTask() {
+        EnvironmentSource broken = new EnvironmentSource() {
+            @Override
+            public Map<String, String> variables() {
+                return System.getenv();
+            }
+
+            @Override
+            public Path currentDirectory() {
+                return null;
+            }
+        };
+
+        ExecutionOutcome outcome = new ExecutionRunner(log).environment(broken)
+                .run(REF, ExecutionPlan.of(Task.ofLines("a", "true")));
+
+        assertThat(outcome).isEqualTo(ExecutionOutcome.FAILED);
+        assertThat(log.commandsEnded().get(0).output())
+                .startsWith("[TestFarm] could not get the directory to start the task in: ")
+                .contains("no current directory");
+    }
 }
