@@ -19,10 +19,11 @@ final class SourceText {
     }
 
     /**
-     * Names the character at {@code pos} for a message without echoing anything
-     * a terminal or a web page could misread: {@code 'x'} for printable ASCII
-     * ({@code "'"} for the single quote),
-     * {@code U+0007} otherwise, or {@code end of input}.
+     * Names the character at {@code pos} for an error message, never echoing a
+     * control or non-ASCII character as is: {@code 'x'} for printable ASCII
+     * ({@code "'"} for the single quote), {@code U+0007} otherwise, or
+     * {@code end of input}. Messages may still hold {@code <}, {@code &}...:
+     * whoever shows them in HTML escapes them.
      */
     static String describe(String text, int pos) {
         if (pos >= text.length()) {
