@@ -11,6 +11,15 @@ final class SourceText {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
     }
 
+    /** Python 2 names are ASCII: a letter or underscore, then letters, digits, underscores. */
+    static boolean isNameStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    }
+
+    static boolean isNameChar(char c) {
+        return isNameStart(c) || (c >= '0' && c <= '9');
+    }
+
     static int skipWhitespace(String text, int pos) {
         while (pos < text.length() && isWhitespace(text.charAt(pos))) {
             pos++;
