@@ -121,7 +121,7 @@ final class LiteralParser {
         Scanned scanned;
         if (c == '\'' || c == '"') {
             scanned = StringLiteralDecoder.decode(text, pos);
-        } else if (isNameStart(c)) {
+        } else if (SourceText.isNameStart(c)) {
             scanned = parseName();
         } else if (NumberLiteralDecoder.startsNumber(text, pos)) {
             scanned = NumberLiteralDecoder.decode(text, pos);
@@ -135,7 +135,7 @@ final class LiteralParser {
     /** True, False, None, or the prefix of a string literal such as {@code ur'...'}. */
     private Scanned parseName() {
         int end = pos;
-        while (end < text.length() && isNameChar(text.charAt(end))) {
+        while (end < text.length() && SourceText.isNameChar(text.charAt(end))) {
             end++;
         }
         String name = text.substring(pos, Math.min(end, pos + 40));
@@ -155,14 +155,6 @@ final class LiteralParser {
                 throw new LiteralException("unknown name '" + shown
                         + "' (only True, False and None are literals)", pos);
         }
-    }
-
-    private static boolean isNameStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-    }
-
-    private static boolean isNameChar(char c) {
-        return isNameStart(c) || (c >= '0' && c <= '9');
     }
 
     private void skipWhitespace() {

@@ -78,7 +78,7 @@ final class NumberLiteralDecoder {
                 skipLongSuffix();
             }
         }
-        if (isNameChar(charAt(pos)) || charAt(pos) == '.') {
+        if (SourceText.isNameChar(charAt(pos)) || charAt(pos) == '.') {
             throw new LiteralException("malformed number: unexpected " + SourceText.describe(text, pos), pos);
         }
         return new Scanned(value, pos);
@@ -94,10 +94,6 @@ final class NumberLiteralDecoder {
 
     private static boolean isDigitAt(String text, int index) {
         return index < text.length() && isDigit(text.charAt(index));
-    }
-
-    private static boolean isNameChar(char c) {
-        return isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
     }
 
     /** The longest run of digits of {@code radix} at pos; at least one for radix prefixes. */

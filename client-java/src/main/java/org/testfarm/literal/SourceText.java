@@ -11,6 +11,15 @@ final class SourceText {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
     }
 
+    /** Python 2 names are ASCII: a letter or underscore, then letters, digits, underscores. */
+    static boolean isNameStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    }
+
+    static boolean isNameChar(char c) {
+        return isNameStart(c) || (c >= '0' && c <= '9');
+    }
+
     static int skipWhitespace(String text, int pos) {
         while (pos < text.length() && isWhitespace(text.charAt(pos))) {
             pos++;
@@ -19,10 +28,11 @@ final class SourceText {
     }
 
     /**
-     * Names the character at {@code pos} for a message without echoing anything
-     * a terminal or a web page could misread: {@code 'x'} for printable ASCII
-     * ({@code "'"} for the single quote),
-     * {@code U+0007} otherwise, or {@code end of input}.
+     * Names the character at {@code pos} for an error message, never echoing a
+     * control or non-ASCII character as is: {@code 'x'} for printable ASCII
+     * ({@code "'"} for the single quote), {@code U+0007} otherwise, or
+     * {@code end of input}. Messages may still hold {@code <}, {@code &}...:
+     * whoever shows them in HTML escapes them.
      */
     static String describe(String text, int pos) {
         if (pos >= text.length()) {

@@ -30,6 +30,8 @@ final class StringLiteralDecoder {
     private final boolean raw;
     private final char quote;
     private final boolean triple;
+    /** What ends the literal: the quote, or three of them. */
+    private final String closing;
     private final StringBuilder chars;
     private byte[] bytes;
     private int byteCount;
@@ -49,8 +51,10 @@ final class StringLiteralDecoder {
             at++;
         }
         this.quote = text.charAt(at);
-        this.triple = text.startsWith(tripleQuote(), at);
-        this.pos = at + (triple ? 3 : 1);
+        String tripleQuote = String.valueOf(quote).repeat(3);
+        this.triple = text.startsWith(tripleQuote, at);
+        this.closing = triple ? tripleQuote : String.valueOf(quote);
+        this.pos = at + closing.length();
         this.chars = unicode ? new StringBuilder() : null;
         this.bytes = unicode ? null : new byte[16];
     }
@@ -65,18 +69,14 @@ final class StringLiteralDecoder {
         return new StringLiteralDecoder(text, start).read();
     }
 
-    private String tripleQuote() {
-        return String.valueOf(quote).repeat(3);
-    }
-
     private Scanned read() {
         while (true) {
             if (pos >= text.length()) {
                 throw unterminated();
             }
             char c = text.charAt(pos);
-            if (c == quote && (!triple || text.startsWith(tripleQuote(), pos))) {
-                return new Scanned(result(), pos + (triple ? 3 : 1));
+            if (c == quote && text.startsWith(closing, pos)) {
+                return new Scanned(result(), pos + closing.length());
             }
             if (c == '\\') {
                 if (raw) {
@@ -94,7 +94,7 @@ final class StringLiteralDecoder {
     }
 
     private LiteralException unterminated() {
-        return new LiteralException("unterminated string: no closing " + (triple ? tripleQuote() : quote), literalStart);
+        return new LiteralException("unterminated string: no closing " + closing, literalStart);
     }
 
     private void copySourceCodePoint() {
