@@ -313,9 +313,12 @@ public final class LogStore implements FarmListener, Closeable {
         ExecutionRef ref = execution.ref;
         return io(() -> {
             List<Path> touched = new ArrayList<>(3);
-            Path info = layout.info(ref);
-            if (!Files.exists(info, LinkOption.NOFOLLOW_LINKS)) {
-                Metadata.write(info, event instanceof ExecutionStarted s ? s.info() : Map.of());
+            if (!execution.hasInfo) {
+                Path info = layout.info(ref);
+                if (!Files.exists(info, LinkOption.NOFOLLOW_LINKS)) {
+                    Metadata.write(info, event instanceof ExecutionStarted s ? s.info() : Map.of());
+                }
+                execution.hasInfo = true;
             }
             if (event instanceof CommandEnded end && !end.stats().isEmpty()) {
                 touched.add(appendStats(ref, end.stats()));

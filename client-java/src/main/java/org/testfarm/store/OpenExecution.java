@@ -14,6 +14,8 @@ final class OpenExecution {
     final ExecutionRef ref;
     final Journal journal;
     final ReplayFilter filter = new ReplayFilter();
+    /** Whether its {@code .info} file is known to exist. */
+    boolean hasInfo;
     /** Records in the journal: the position of the next one. */
     long length;
     volatile long lastUsed = System.nanoTime();

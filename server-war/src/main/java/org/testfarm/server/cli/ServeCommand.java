@@ -72,6 +72,10 @@ final class ServeCommand implements Callable<Integer> {
 
     /** The webapp directory: --webapp, else the WAR unpacked by {@link Bootstrap}. */
     private Path application() {
+        return webappOrFail(webapp);
+    }
+
+    static Path webappOrFail(Path webapp) {
         if (webapp != null) {
             return webapp.toAbsolutePath().normalize();
         }

@@ -1,0 +1,78 @@
+package org.testfarm.server.demo;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.testfarm.event.ClientRef;
+import org.testfarm.store.AlreadyExistsException;
+import org.testfarm.store.LogStore;
+
+/**
+ * The example clients of the repository, run by the demo as separate processes
+ * from their built artifacts, each reporting to the demo server.
+ */
+public final class DemoClients {
+
+    /** One example: the client it reports as, the artifact it needs, and its command line. */
+    record Example(ClientRef client, String artifact, List<String> arguments) {}
+
+    static final List<Example> EXAMPLES = List.of();
+
+    private final Path repository;
+    private final String serverUrl;
+    private final Path logs;
+    private final PrintWriter out;
+
+    public DemoClients(Path repository, String serverUrl, Path logs, PrintWriter out) {
+        this.repository = repository;
+        this.serverUrl = serverUrl;
+        this.logs = logs;
+        this.out = out;
+    }
+
+    /** Registers the examples' projects and clients, so the server takes their reports. */
+    public static void register(LogStore store) {
+        for (Example example : EXAMPLES) {
+            try {
+                if (!store.hasProject(example.client().project())) {
+                    store.createProject(example.client().project(), Map.of());
+                }
+                store.createClient(example.client(), Map.of("briefDescription", "example client"));
+            } catch (AlreadyExistsException e) {
+                // registered by an earlier demo
+            }
+        }
+    }
+
+    /** Starts every example whose artifact is built; says which are not. */
+    public List<Process> start() throws IOException {
+        List<Process> started = new ArrayList<>();
+        for (Example example : EXAMPLES) {
+            Path artifact = repository.resolve(example.artifact());
+            if (!Files.exists(artifact)) {
+                out.println("Example client " + example.client() + " is not built (" + artifact
+                        + " is missing): run `mvn -B package -DskipTests` first");
+                continue;
+            }
+            List<String> command = new ArrayList<>();
+            for (String argument : example.arguments()) {
+                command.add(argument.replace("{repository}", repository.toString()).replace("{server}", serverUrl)
+                        .replace("{logs}", logs.toString()).replace("{java}", javaBinary()));
+            }
+            Path log = logs.resolve(".demo-" + example.client().client() + ".out");
+            started.add(new ProcessBuilder(command).directory(repository.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start());
+            out.println("Started example client " + example.client() + " (output in " + log + ")");
+        }
+        return started;
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
