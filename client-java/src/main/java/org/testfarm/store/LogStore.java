@@ -415,72 +415,15 @@ public final class LogStore implements FarmListener, Closeable {
 
     /** Everything stored for an execution; throws {@link ExecutionNotFoundException} if there is none. */
     public ExecutionLog read(ExecutionRef ref) {
-        return io(() -> {
-            Path infoFile = layout.info(ref);
-            Path upstream = layout.upstreamLog(ref);
-            Path events = layout.events(ref);
-            if (!Files.exists(infoFile) && !Files.exists(upstream) && !Files.exists(events)) {
-                throw new ExecutionNotFoundException(ref);
-            }
-            Map<String, Object> info = Metadata.read(infoFile);
-            ReplayFilter seen = new ReplayFilter();
-            List<ExecutionEvent> all = new ArrayList<>();
-            List<ExecutionEvent> candidates = new ArrayList<>(upstreamEvents(ref));
-            for (String record : Journal.read(events)) {
-                ExecutionEvent event = EventTuples.fromTuple(parseOrNull(record));
-                if (event != null) {
-                    candidates.add(event);
-                }
-            }
-            for (ExecutionEvent event : candidates) {
-                if (seen.admit(event)) {
-                    all.add(event instanceof ExecutionStarted ? new ExecutionStarted(info) : event);
-                }
-            }
-            Instant last = lastModified(infoFile, upstream, events);
-            return new ExecutionLog(ref, info, all, last);
-        }, "cannot read " + ref);
+        return io(() -> TreeReader.read(layout, ref), "cannot read " + ref);
     }
 
     private List<ExecutionEvent> upstreamEvents(ExecutionRef ref) throws IOException {
-        return upstreamEvents(layout.upstreamLog(ref));
-    }
-
-    static List<ExecutionEvent> upstreamEvents(Path upstream) throws IOException {
-        byte[] data;
-        try {
-            data = Files.readAllBytes(upstream);
-        } catch (NoSuchFileException e) {
-            return List.of();
-        }
-        Object list = parseOrNull(new String(data, StandardCharsets.UTF_8));
-        if (list == null) {
-            LOG.warning("unreadable upstream log " + upstream + ": its events are not shown");
-        }
-        return EventTuples.fromList(list);
+        return TreeReader.upstreamEvents(layout.upstreamLog(ref));
     }
 
     static Object parseOrNull(String literal) {
-        try {
-            return PyLiteral.parse(literal);
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static Instant lastModified(Path... files) {
-        Instant last = Instant.EPOCH;
-        for (Path file : files) {
-            try {
-                Instant modified = Files.getLastModifiedTime(file).toInstant();
-                if (modified.isAfter(last)) {
-                    last = modified;
-                }
-            } catch (IOException e) {
-                // missing: ignored
-            }
-        }
-        return last;
+        return TreeReader.parseOrNull(literal);
     }
 
     /** When the client promised to report again, if it ever said. */
