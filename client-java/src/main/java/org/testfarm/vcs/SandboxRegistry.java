@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.TreeSet;
 
 import org.testfarm.TestFarmException;
 
@@ -82,7 +83,7 @@ public final class SandboxRegistry {
      */
     public SandboxProvider provider(String name) {
         return find(name).orElseThrow(() -> new TestFarmException(
-                "no sandbox provider is named '" + name + "'; known: " + String.join(", ", names())));
+                "no sandbox provider is named '" + name + "'; known: " + sortedNames()));
     }
 
     /** The names, in registration order. */
@@ -110,11 +111,11 @@ public final class SandboxRegistry {
         }
         if (fitting.isEmpty()) {
             throw new SandboxException(directory, SandboxException.Reason.NOT_A_WORKING_COPY,
-                    "none of the known kinds (" + String.join(", ", names()) + ") recognizes it");
+                    "none of the known kinds (" + sortedNames() + ") recognizes it");
         }
         if (fitting.size() > 1) {
             throw new SandboxException(directory, SandboxException.Reason.FAILED,
-                    "it is a working copy of several kinds (" + String.join(", ", fittingNames)
+                    "it is a working copy of several kinds (" + String.join(", ", new TreeSet<>(fittingNames))
                             + "); name the kind to use");
         }
         return fitting.get(0);
@@ -128,6 +129,10 @@ public final class SandboxRegistry {
     /** Opens {@code directory} with the provider called {@code name}. */
     public Sandbox open(String name, Path directory, SandboxOptions options) {
         return provider(name).open(directory, options);
+    }
+
+    private String sortedNames() {
+        return String.join(", ", new TreeSet<>(names()));
     }
 
     private synchronized List<SandboxProvider> snapshot() {

@@ -16,13 +16,13 @@ import org.eclipse.jgit.transport.URIish;
  * {@code sandbox} clone a client watches, and a {@code colleague} clone that
  * pushes new commits so the sandbox falls behind.
  */
-final class GitWorld {
+public final class GitWorld {
 
-    static final PersonIdent DEV_ONE = new PersonIdent("Dev One", "dev@example.org");
+    public static final PersonIdent DEV_ONE = new PersonIdent("Dev One", "dev@example.org");
 
-    final Path origin;
-    final Path sandbox;
-    final Path colleague;
+    public final Path origin;
+    public final Path sandbox;
+    public final Path colleague;
 
     private GitWorld(Path origin, Path sandbox, Path colleague) {
         this.origin = origin;
@@ -31,7 +31,7 @@ final class GitWorld {
     }
 
     /** An origin whose first commit adds {@code a.txt} with one line, cloned twice. */
-    static GitWorld create(Path root) throws Exception {
+    public static GitWorld create(Path root) throws Exception {
         Path origin = root.resolve("origin.git");
         Path colleague = root.resolve("colleague");
         Path sandbox = root.resolve("sandbox");
@@ -49,7 +49,7 @@ final class GitWorld {
         return world;
     }
 
-    static Git clone(Path origin, Path directory) throws Exception {
+    public static Git clone(Path origin, Path directory) throws Exception {
         return Git.cloneRepository()
                 .setURI(origin.toUri().toString())
                 .setDirectory(directory.toFile())
@@ -57,7 +57,7 @@ final class GitWorld {
     }
 
     /** The colleague appends {@code line} to {@code file}, commits as Dev One and pushes. */
-    RevCommit push(String file, String line, String message) throws Exception {
+    public RevCommit push(String file, String line, String message) throws Exception {
         try (Git git = Git.open(colleague.toFile())) {
             append(colleague.resolve(file), line);
             git.add().addFilepattern(file).call();
@@ -68,7 +68,7 @@ final class GitWorld {
     }
 
     /** Commits in the sandbox itself (a local commit upstream does not have). */
-    RevCommit commitInSandbox(String file, String line, String message) throws Exception {
+    public RevCommit commitInSandbox(String file, String line, String message) throws Exception {
         try (Git git = Git.open(sandbox.toFile())) {
             append(sandbox.resolve(file), line);
             git.add().addFilepattern(file).call();
@@ -76,11 +76,11 @@ final class GitWorld {
         }
     }
 
-    GitSandbox open() {
+    public GitSandbox open() {
         return GitSandbox.open(sandbox, org.testfarm.vcs.SandboxOptions.NONE);
     }
 
-    static void append(Path file, String text) throws IOException {
+    public static void append(Path file, String text) throws IOException {
         Files.writeString(file, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 }

@@ -23,7 +23,7 @@ import org.tmatesoft.svn.core.wc.SVNWCUtil;
  * A real FSFS repository made with SVNKit, a {@code colleague} working copy that
  * commits as {@code dev}, and the {@code sandbox} working copy checked out at r1.
  */
-final class SvnWorld {
+public final class SvnWorld {
 
     static {
         // SVNKit, like svn, waits for the file system's clock to tick after each
@@ -32,10 +32,10 @@ final class SvnWorld {
         SVNFileUtil.setSleepForTimestamp(false);
     }
 
-    final Path repository;
-    final SVNURL url;
-    final Path colleague;
-    final Path sandbox;
+    public final Path repository;
+    public final SVNURL url;
+    public final Path colleague;
+    public final Path sandbox;
     private final SandboxOptions options;
 
     private SvnWorld(Path repository, SVNURL url, Path colleague, Path sandbox, SandboxOptions options) {
@@ -47,20 +47,20 @@ final class SvnWorld {
     }
 
     /** An empty FSFS repository on disk, made by SVNKit (no svnadmin needed). */
-    static Path createRepository(Path directory) throws Exception {
+    public static Path createRepository(Path directory) throws Exception {
         SvnProtocols.setUp();
         SVNRepositoryFactory.createLocalRepository(directory.toFile(), true, false);
         return directory;
     }
 
     /** A file:// world whose r1 adds {@code a.txt} with one line. */
-    static SvnWorld create(Path root) throws Exception {
+    public static SvnWorld create(Path root) throws Exception {
         Path repository = createRepository(root.resolve("repo"));
         return create(root, repository, SVNURL.fromFile(repository.toFile()), SandboxOptions.NONE);
     }
 
     /** A world reached through {@code url} (for instance svn://) with these credentials. */
-    static SvnWorld create(Path root, Path repository, SVNURL url, SandboxOptions options) throws Exception {
+    public static SvnWorld create(Path root, Path repository, SVNURL url, SandboxOptions options) throws Exception {
         SvnWorld world = new SvnWorld(repository, url, root.resolve("colleague"), root.resolve("sandbox"), options);
         try (Clients clients = world.clients()) {
             clients.manager.getUpdateClient().doCheckout(url, world.colleague.toFile(), SVNRevision.HEAD,
@@ -75,7 +75,7 @@ final class SvnWorld {
     }
 
     /** The colleague appends {@code line} to {@code file} and commits as dev; returns the new revision. */
-    long commit(String file, String line, String message) throws Exception {
+    public long commit(String file, String line, String message) throws Exception {
         try (Clients clients = clients()) {
             clients.manager.getUpdateClient().doUpdate(colleague.toFile(), SVNRevision.HEAD, SVNDepth.INFINITY,
                     false, false);
@@ -91,11 +91,11 @@ final class SvnWorld {
         }
     }
 
-    SvnSandbox open() {
+    public SvnSandbox open() {
         return SvnSandbox.open(sandbox, options);
     }
 
-    static void append(Path file, String text) throws IOException {
+    public static void append(Path file, String text) throws IOException {
         Files.writeString(file, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
