@@ -1,6 +1,8 @@
 package org.testfarm.vcs.git;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,7 @@ final class GitSshSessions {
         Path knownHosts = options.sshKnownHosts()
                 .orElse(home.toPath().resolve(SshConstants.SSH_DIR).resolve(SshConstants.KNOWN_HOSTS))
                 .toAbsolutePath();
+        ensureExists(knownHosts);
         String passphrase = options.sshPassphrase().orElse(null);
         long connectSeconds = Math.max(1, options.timeout().toSeconds());
         return new SshdSessionFactoryBuilder()
@@ -42,6 +45,22 @@ final class GitSshSessions {
                 .setKeyPasswordProvider(credentials -> new FixedPassphrase(passphrase))
                 .setPreferredAuthentications("publickey")
                 .build(null);
+    }
+
+    /**
+     * JGit adds a new host only to a known_hosts file that exists (it would ask
+     * before creating one, and there is nobody to ask), so create it empty. When
+     * that is impossible the host is still accepted, for this session only.
+     */
+    private static void ensureExists(Path knownHosts) {
+        try {
+            if (!Files.exists(knownHosts)) {
+                Files.createDirectories(knownHosts.getParent());
+                Files.createFile(knownHosts);
+            }
+        } catch (IOException e) {
+            // accepted for this session only, as documented above
+        }
     }
 
     /** The SSH configuration every host gets: this key, this known_hosts file, no prompts. */
