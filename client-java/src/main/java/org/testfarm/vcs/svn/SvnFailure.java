@@ -1,6 +1,8 @@
 package org.testfarm.vcs.svn;
 
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
 
 import org.testfarm.vcs.SandboxException;
 import org.testfarm.vcs.SandboxException.Reason;
@@ -50,10 +52,10 @@ final class SvnFailure {
         return Reason.FAILED;
     }
 
-    /** SVNKit's messages, one per line as {@code svn: E170013: ...}, joined on one line. */
+    /** SVNKit's messages, one per line as {@code svn: E170013: ...}, joined on one line without repeats. */
     private static String detail(SVNException failure) {
         String full = failure.getErrorMessage() == null ? failure.getMessage()
                 : failure.getErrorMessage().getFullMessage();
-        return String.join("; ", full.strip().split("\\s*\\R\\s*"));
+        return String.join("; ", new LinkedHashSet<>(List.of(full.strip().split("\\s*\\R\\s*"))));
     }
 }
