@@ -1,27 +1,31 @@
 package org.testfarm.vcs.svn;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 import org.testfarm.vcs.SandboxOptions;
 import org.tmatesoft.svn.core.SVNDepth;
+import org.tmatesoft.svn.core.SVNNodeKind;
 import org.tmatesoft.svn.core.SVNURL;
 import org.tmatesoft.svn.core.auth.BasicAuthenticationManager;
 import org.tmatesoft.svn.core.auth.SVNAuthentication;
 import org.tmatesoft.svn.core.auth.SVNPasswordAuthentication;
 import org.tmatesoft.svn.core.auth.SVNUserNameAuthentication;
 import org.tmatesoft.svn.core.internal.wc.SVNFileUtil;
+import org.tmatesoft.svn.core.io.ISVNEditor;
+import org.tmatesoft.svn.core.io.SVNRepository;
 import org.tmatesoft.svn.core.io.SVNRepositoryFactory;
+import org.tmatesoft.svn.core.io.diff.SVNDeltaGenerator;
 import org.tmatesoft.svn.core.wc.SVNClientManager;
 import org.tmatesoft.svn.core.wc.SVNRevision;
 import org.tmatesoft.svn.core.wc.SVNWCUtil;
 
 /**
- * A real FSFS repository made with SVNKit, a {@code colleague} working copy that
- * commits as {@code dev}, and the {@code sandbox} working copy checked out at r1.
+ * A real FSFS repository made with SVNKit, commits by {@code dev} sent straight
+ * to the repository (as a colleague's {@code svn commit} would), and the
+ * {@code sandbox} working copy checked out at r1.
  */
 public final class SvnWorld {
 
@@ -34,14 +38,12 @@ public final class SvnWorld {
 
     public final Path repository;
     public final SVNURL url;
-    public final Path colleague;
     public final Path sandbox;
     private final SandboxOptions options;
 
-    private SvnWorld(Path repository, SVNURL url, Path colleague, Path sandbox, SandboxOptions options) {
+    private SvnWorld(Path repository, SVNURL url, Path sandbox, SandboxOptions options) {
         this.repository = repository;
         this.url = url;
-        this.colleague = colleague;
         this.sandbox = sandbox;
         this.options = options;
     }
@@ -60,34 +62,47 @@ public final class SvnWorld {
     }
 
     /** A world reached through {@code url} (for instance svn://) with these credentials. */
-    public static SvnWorld create(Path root, Path repository, SVNURL url, SandboxOptions options) throws Exception {
-        SvnWorld world = new SvnWorld(repository, url, root.resolve("colleague"), root.resolve("sandbox"), options);
-        try (Clients clients = world.clients()) {
-            clients.manager.getUpdateClient().doCheckout(url, world.colleague.toFile(), SVNRevision.HEAD,
-                    SVNRevision.HEAD, SVNDepth.INFINITY, false);
-        }
+    public static SvnWorld create(Path root, Path repository, SVNURL url, SandboxOptions options)
+            throws Exception {
+        SvnWorld world = new SvnWorld(repository, url, root.resolve("sandbox"), options);
         world.commit("a.txt", "a\n", "first: add a");
-        try (Clients clients = world.clients()) {
-            clients.manager.getUpdateClient().doCheckout(url, world.sandbox.toFile(), SVNRevision.create(1),
+        SVNClientManager clients = SVNClientManager.newInstance(SVNWCUtil.createDefaultOptions(true),
+                world.authentication());
+        try {
+            clients.getUpdateClient().doCheckout(url, world.sandbox.toFile(), SVNRevision.create(1),
                     SVNRevision.create(1), SVNDepth.INFINITY, false);
+        } finally {
+            clients.dispose();
         }
         return world;
     }
 
-    /** The colleague appends {@code line} to {@code file} and commits as dev; returns the new revision. */
+    /** Dev appends {@code line} to {@code file} at the top of the repository; returns the new revision. */
     public long commit(String file, String line, String message) throws Exception {
-        try (Clients clients = clients()) {
-            clients.manager.getUpdateClient().doUpdate(colleague.toFile(), SVNRevision.HEAD, SVNDepth.INFINITY,
-                    false, false);
-            Path target = colleague.resolve(file);
-            boolean isNew = !Files.exists(target);
-            append(target, line);
-            if (isNew) {
-                clients.manager.getWCClient().doAdd(target.toFile(), false, false, false, SVNDepth.EMPTY, false,
-                        false);
+        SVNRepository remote = SVNRepositoryFactory.create(url);
+        try {
+            remote.setAuthenticationManager(authentication());
+            boolean exists = remote.checkPath(file, -1) == SVNNodeKind.FILE;
+            ByteArrayOutputStream before = new ByteArrayOutputStream();
+            if (exists) {
+                remote.getFile(file, -1, null, before);
             }
-            return clients.manager.getCommitClient().doCommit(new File[] {colleague.toFile()}, false, message,
-                    null, null, false, false, SVNDepth.INFINITY).getNewRevision();
+            byte[] after = (before.toString(StandardCharsets.UTF_8) + line).getBytes(StandardCharsets.UTF_8);
+            ISVNEditor editor = remote.getCommitEditor(message, null);
+            editor.openRoot(-1);
+            if (exists) {
+                editor.openFile(file, -1);
+            } else {
+                editor.addFile(file, null, -1);
+            }
+            editor.applyTextDelta(file, null);
+            String checksum = new SVNDeltaGenerator().sendDelta(file,
+                    new ByteArrayInputStream(before.toByteArray()), 0, new ByteArrayInputStream(after), editor, true);
+            editor.closeFile(file, checksum);
+            editor.closeDir();
+            return editor.closeEdit().getNewRevision();
+        } finally {
+            remote.closeSession();
         }
     }
 
@@ -95,24 +110,12 @@ public final class SvnWorld {
         return SvnSandbox.open(sandbox, options);
     }
 
-    public static void append(Path file, String text) throws IOException {
-        Files.writeString(file, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
-
-    private Clients clients() {
+    private BasicAuthenticationManager authentication() {
         String user = options.svnUser().orElse("dev");
         char[] password = options.svnPassword().orElse("").toCharArray();
-        BasicAuthenticationManager auth = new BasicAuthenticationManager(new SVNAuthentication[] {
+        return new BasicAuthenticationManager(new SVNAuthentication[] {
             SVNUserNameAuthentication.newInstance(user, false, null, false),
             SVNPasswordAuthentication.newInstance(user, password, false, null, false),
         });
-        return new Clients(SVNClientManager.newInstance(SVNWCUtil.createDefaultOptions(true), auth));
-    }
-
-    private record Clients(SVNClientManager manager) implements AutoCloseable {
-        @Override
-        public void close() {
-            manager.dispose();
-        }
     }
 }
