@@ -63,8 +63,7 @@ public final class SvnSandbox implements Sandbox {
     public String remoteState() {
         SVNInfo local = info();
         try (SvnSession session = new SvnSession(options)) {
-            return Long.toString(session.clients().getWCClient()
-                    .doInfo(local.getURL(), SVNRevision.HEAD, SVNRevision.HEAD).getRevision().getNumber());
+            return Long.toString(youngest(session, local));
         } catch (SVNException e) {
             throw SvnFailure.of(location, "cannot ask the repository for HEAD", e);
         }
@@ -86,8 +85,7 @@ public final class SvnSandbox implements Sandbox {
         long base = local.getRevision().getNumber();
         List<Change> changes = new ArrayList<>();
         try (SvnSession session = new SvnSession(options)) {
-            long head = session.clients().getWCClient()
-                    .doInfo(local.getURL(), SVNRevision.HEAD, SVNRevision.HEAD).getRevision().getNumber();
+            long head = youngest(session, local);
             if (head <= base) {
                 return List.of();
             }
@@ -143,6 +141,10 @@ public final class SvnSandbox implements Sandbox {
                     }
                 }, null);
         return List.copyOf(paths);
+    }
+
+    private static long youngest(SvnSession session, SVNInfo local) throws SVNException {
+        return session.clients().createRepository(local.getRepositoryRootURL(), true).getLatestRevision();
     }
 
     private static boolean isRemotelyChanged(SVNStatus status) {
