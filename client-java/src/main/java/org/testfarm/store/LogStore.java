@@ -276,6 +276,10 @@ public final class LogStore implements FarmListener, Closeable {
         requireWritable();
         layout.info(ref); // checks the three names
         requireRegistered(ref.clientRef(), options.autoRegister());
+        if (event instanceof CommandEnded end && end.output().length() > options.maxOutputChars()) {
+            event = new CommandEnded(end.task(), end.command(), OutputCut.cut(end.output(), options.maxOutputChars()),
+                    end.ok(), end.info(), end.stats());
+        }
         if (event instanceof ExecutionEnded end && end.stopTime() == null) {
             event = new ExecutionEnded(end.ok(), LocalDateTime.now(options.clock()).format(EXECUTION_FORMAT));
         }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * what the admin registered can report.
  */
 public record StoreOptions(Clock clock, boolean autoRegister, Duration checkpointInterval,
-                           long checkpointBytes, int openExecutions) {
+                           long checkpointBytes, int openExecutions, int maxOutputChars) {
 
     public StoreOptions {
         Objects.requireNonNull(clock, "clock");
@@ -18,21 +18,29 @@ public record StoreOptions(Clock clock, boolean autoRegister, Duration checkpoin
         if (openExecutions < 1) {
             throw new IllegalArgumentException("openExecutions must be positive");
         }
+        if (maxOutputChars < 1024) {
+            throw new IllegalArgumentException("maxOutputChars must be at least 1024");
+        }
     }
 
     public static StoreOptions defaults() {
-        return new StoreOptions(Clock.systemDefaultZone(), false, Duration.ofSeconds(30), 8L << 20, 512);
+        return new StoreOptions(Clock.systemDefaultZone(), false, Duration.ofSeconds(30), 8L << 20, 512, 1 << 20);
     }
 
     public StoreOptions withClock(Clock value) {
-        return new StoreOptions(value, autoRegister, checkpointInterval, checkpointBytes, openExecutions);
+        return new StoreOptions(value, autoRegister, checkpointInterval, checkpointBytes, openExecutions, maxOutputChars);
     }
 
     public StoreOptions withAutoRegister(boolean value) {
-        return new StoreOptions(clock, value, checkpointInterval, checkpointBytes, openExecutions);
+        return new StoreOptions(clock, value, checkpointInterval, checkpointBytes, openExecutions, maxOutputChars);
+    }
+
+    /** The most characters of a command's output kept; beyond, its head and tail are kept and the cut marked. */
+    public StoreOptions withMaxOutputChars(int value) {
+        return new StoreOptions(clock, autoRegister, checkpointInterval, checkpointBytes, openExecutions, value);
     }
 
     public StoreOptions withCheckpoints(Duration interval, long bytes) {
-        return new StoreOptions(clock, autoRegister, interval, bytes, openExecutions);
+        return new StoreOptions(clock, autoRegister, interval, bytes, openExecutions, maxOutputChars);
     }
 }

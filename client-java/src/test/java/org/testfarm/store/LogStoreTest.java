@@ -129,6 +129,19 @@ class LogStoreTest {
     }
 
     @Test
+    void aHugeOutputIsStoredAsItsHeadAndTailWithTheCutMarked(@TempDir Path other) {
+        try (LogStore small = LogStore.open(other, StoreOptions.defaults().withMaxOutputChars(4096))) {
+            small.createProject(CLIENT.project(), Map.of());
+            small.createClient(CLIENT, Map.of());
+            String output = "first line\n" + "x".repeat(100_000) + "\nlast line\n";
+            small.commandEnded(EXECUTION, 1, 1, output, false, null, Map.of());
+            var stored = (ExecutionEvent.CommandEnded) small.read(EXECUTION).events().get(0);
+            assertThat(stored.output()).hasSizeLessThanOrEqualTo(4096 + 100).startsWith("first line\n")
+                    .endsWith("\nlast line\n").contains("characters of output left out here");
+        }
+    }
+
+    @Test
     void idleIsTheClockPlusTheMinutesWrittenAsUpstreamDoes() throws Exception {
         register();
         store.clientIdle(CLIENT, 15);
