@@ -3,6 +3,8 @@ package org.testfarm.store;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
@@ -38,6 +40,30 @@ final class CommitLog implements Closeable {
      * (an interrupted {@code FileChannel} would close for every writer).
      */
     record Segment(Path path, RandomAccessFile file, FileLock lock) implements Closeable {
+
+        /**
+         * {@code fdatasync} through a channel of its own: an interrupt of the calling
+         * thread closes only that channel, never the file writers use, and the
+         * force is then done again (an interrupt is not an I/O error).
+         */
+        void forceData() throws IOException {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try (FileChannel sync = FileChannel.open(path, StandardOpenOption.WRITE)) {
+                        sync.force(false);
+                        return;
+                    } catch (java.nio.channels.ClosedByInterruptException e) {
+                        interrupted = Thread.interrupted() || true;
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
         @Override
         public void close() throws IOException {
             try {
@@ -51,29 +77,45 @@ final class CommitLog implements Closeable {
     }
 
     private final Path dir;
+    private final long preallocate;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition syncDone = lock.newCondition();
     private Segment current;
+    private Segment spare;
     private long segmentBytes;
     private long written;
     private long durable;
     private boolean syncing;
+    private boolean closing;
     private IOException broken;
     private Set<Path> dirty = new HashSet<>();
 
-    CommitLog(Path dir) throws IOException {
+    /**
+     * @param preallocate bytes of zeros a segment is given before use, so appends do
+     *                    not grow the file and a sync ({@code fdatasync}) writes data only
+     */
+    CommitLog(Path dir, long preallocate) throws IOException {
         this.dir = dir;
+        this.preallocate = preallocate;
         Files.createDirectories(dir);
-        this.current = create(dir);
+        this.current = create(dir, 0);
     }
 
-    private static Segment create(Path dir) throws IOException {
+    private static Segment create(Path dir, long zeros) throws IOException {
         Path path = dir.resolve(PREFIX + UUID.randomUUID() + SUFFIX);
         RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw");
         FileLock fileLock = file.getChannel().tryLock();
         if (fileLock == null) {
             file.close();
             throw new IOException("cannot lock the new log segment " + path);
+        }
+        if (zeros > 0) {
+            byte[] block = new byte[64 * 1024];
+            for (long done = 0; done < zeros; done += block.length) {
+                file.write(block);
+            }
+            file.getFD().sync();
+            file.seek(0);
         }
         AtomicFile.forceDirectory(dir);
         return new Segment(path, file, fileLock);
@@ -129,8 +171,8 @@ final class CommitLog implements Closeable {
 
     /**
      * Returns once everything up to {@code position} is on disk. The first waiter
-     * forces the file; the others wait for it, and each force covers every record
-     * written before it started.
+     * forces the file ({@code fdatasync}) for all the records written by then; the
+     * writers arriving meanwhile wait and share the next force (group commit).
      */
     void awaitDurable(long position) {
         lock.lock();
@@ -143,24 +185,24 @@ final class CommitLog implements Closeable {
                 }
                 syncing = true;
                 long target = written;
-                RandomAccessFile file = current.file();
+                Segment segment = current;
                 lock.unlock();
                 IOException failure = null;
                 try {
-                    file.getFD().sync();
+                    segment.forceData();
                 } catch (IOException e) {
                     failure = e;
                 } finally {
                     lock.lock();
                     syncing = false;
-                    if (failure == null) {
-                        durable = Math.max(durable, target);
-                    } else {
-                        // After a failed fsync the kernel may have dropped the dirty pages: never retry.
-                        broken = failure;
-                    }
-                    syncDone.signalAll();
                 }
+                if (failure == null) {
+                    durable = Math.max(durable, target);
+                } else {
+                    // After a failed fsync the kernel may have dropped the dirty pages: never retry.
+                    broken = failure;
+                }
+                syncDone.signalAll();
             }
         } finally {
             lock.unlock();
@@ -190,13 +232,43 @@ final class CommitLog implements Closeable {
             Segment old = current;
             old.file().getFD().sync();
             durable = written;
-            current = create(dir);
+            syncDone.signalAll();
+            current = spare != null ? spare : create(dir, 0);
+            spare = null;
             segmentBytes = 0;
             Set<Path> files = dirty;
             dirty = new HashSet<>();
             return new Checkpoint(old, files);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Prepares the next segment, zero-filled, once the current one is in real use;
+     * called off the request path (by the checkpoint thread).
+     */
+    void prepareSpare() throws IOException {
+        lock.lock();
+        try {
+            if (spare != null || preallocate <= 0 || segmentBytes == 0) {
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        Segment made = create(dir, preallocate);
+        lock.lock();
+        try {
+            if (spare == null && !closing) {
+                spare = made;
+                made = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (made != null) {
+            delete(made);
         }
     }
 
@@ -269,7 +341,12 @@ final class CommitLog implements Closeable {
     public void close() throws IOException {
         lock.lock();
         try {
+            closing = true;
+            syncDone.signalAll();
             delete(current);
+            if (spare != null) {
+                delete(spare);
+            }
         } finally {
             lock.unlock();
         }

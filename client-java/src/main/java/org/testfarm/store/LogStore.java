@@ -83,7 +83,7 @@ public final class LogStore implements FarmListener, Closeable {
         }
         Files.createDirectories(layout.root());
         Recovery.replayOrphans(layout);
-        this.wal = new CommitLog(layout.serviceDir());
+        this.wal = new CommitLog(layout.serviceDir(), options.checkpointBytes() + (64 << 10));
         this.checkpointer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "testfarm-checkpoint " + layout.root());
             thread.setDaemon(true);
@@ -452,6 +452,9 @@ public final class LogStore implements FarmListener, Closeable {
         try {
             long age = System.nanoTime() - lastCheckpoint;
             long bytes = wal.segmentBytes();
+            if (bytes > 0) {
+                io(wal::prepareSpare, "cannot prepare the next log segment");
+            }
             if (bytes >= options.checkpointBytes()
                     || (bytes > 0 && age >= options.checkpointInterval().toNanos())) {
                 checkpoint();
