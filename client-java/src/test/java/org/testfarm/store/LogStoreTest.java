@@ -195,6 +195,21 @@ class LogStoreTest {
     }
 
     @Test
+    void aWriterInterruptedWhileAppendingLeavesTheStoreWorkingForEveryoneElse() throws Exception {
+        register();
+        Thread writer = new Thread(() -> {
+            for (int i = 1; i <= 200; i++) {
+                Thread.currentThread().interrupt();
+                store.commandStarted(EXECUTION, 1, i, "make " + i);
+            }
+        });
+        writer.start();
+        writer.join(60_000);
+        store.commandStarted(EXECUTION, 2, 1, "after the interrupts");
+        assertThat(store.read(EXECUTION).events()).hasSize(201);
+    }
+
+    @Test
     void closingRetiresTheWriteAheadLog() {
         register();
         store.taskStarted(EXECUTION, 1, "build");
