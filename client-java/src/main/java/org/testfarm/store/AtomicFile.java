@@ -1,7 +1,8 @@
 package org.testfarm.store;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -13,7 +14,9 @@ import java.util.UUID;
 /**
  * Whole-file writes that readers never see half done: write a temporary file
  * beside the target, force it to disk, rename it over the target, then force the
- * directory so the rename itself survives a crash.
+ * directory so the rename itself survives a crash. Nothing here fails because the
+ * calling thread was interrupted: stream I/O ignores interrupts, and a force that
+ * an interrupt cut short is done again.
  */
 final class AtomicFile {
 
@@ -23,12 +26,9 @@ final class AtomicFile {
         Path dir = target.getParent();
         Path temp = dir.resolve("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
         try {
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-                out.force(true);
+            try (FileOutputStream out = new FileOutputStream(temp.toFile())) {
+                out.write(content);
+                out.getFD().sync();
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -43,12 +43,35 @@ final class AtomicFile {
 
     /** Makes directory entries (new files, renames) durable. */
     static void forceDirectory(Path dir) throws IOException {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
+        try {
+            force(dir, StandardOpenOption.READ, true);
         } catch (IOException e) {
             // Some platforms (Windows) cannot open a directory; their renames are durable on their own.
             if (!System.getProperty("os.name", "").startsWith("Windows")) {
                 throw e;
+            }
+        }
+    }
+
+    /**
+     * Forces a file or directory through a channel of its own; an interrupt closes
+     * only that channel, so the force is done again and the interrupt kept.
+     */
+    static void force(Path path, StandardOpenOption mode, boolean metadata) throws IOException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try (FileChannel channel = FileChannel.open(path, mode)) {
+                    channel.force(metadata);
+                    return;
+                } catch (ClosedByInterruptException e) {
+                    interrupted = true;
+                    Thread.interrupted();
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -47,21 +47,7 @@ final class CommitLog implements Closeable {
          * force is then done again (an interrupt is not an I/O error).
          */
         void forceData() throws IOException {
-            boolean interrupted = false;
-            try {
-                while (true) {
-                    try (FileChannel sync = FileChannel.open(path, StandardOpenOption.WRITE)) {
-                        sync.force(false);
-                        return;
-                    } catch (java.nio.channels.ClosedByInterruptException e) {
-                        interrupted = Thread.interrupted() || true;
-                    }
-                }
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            AtomicFile.force(path, StandardOpenOption.WRITE, false);
         }
 
         @Override

@@ -52,7 +52,7 @@ final class Journal implements Closeable {
     static List<String> read(Path path) throws IOException {
         byte[] data;
         try {
-            data = Files.readAllBytes(path);
+            data = FileBytes.read(path);
         } catch (NoSuchFileException e) {
             return List.of();
         }

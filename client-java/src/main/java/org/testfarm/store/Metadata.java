@@ -20,7 +20,7 @@ final class Metadata {
     static Map<String, Object> read(Path file) throws IOException {
         String text;
         try {
-            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            text = new String(FileBytes.read(file), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return new LinkedHashMap<>();
         }

@@ -1,13 +1,11 @@
 package org.testfarm.store;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 
 import org.testfarm.literal.LiteralException;
@@ -31,24 +29,19 @@ final class StatsFile {
         stats.forEach((key, value) ->
                 lines.append(PyLiteral.format(PyTuple.of(execution, key, value))).append(",\n"));
         boolean created = !Files.exists(file);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
-            long size = channel.size();
+        try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+            long size = out.length();
             if (size > 0) {
-                ByteBuffer last = ByteBuffer.allocate(1);
-                channel.read(last, size - 1);
-                if (last.get(0) != '\n') {
+                out.seek(size - 1);
+                if (out.read() != '\n') {
                     lines.insert(0, '\n');
                 }
             }
-            ByteBuffer buffer = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
-            channel.position(size);
+            out.seek(size);
             try {
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+                out.write(lines.toString().getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                channel.truncate(size);
+                out.setLength(size);
                 throw e;
             }
         }
@@ -61,11 +54,9 @@ final class StatsFile {
         StatsSeries series = new StatsSeries();
         String content;
         try {
-            content = Files.readString(file, StandardCharsets.UTF_8);
+            content = new String(FileBytes.read(file), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return series;
-        } catch (java.nio.charset.MalformedInputException e) {
-            content = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         }
         for (String raw : content.split("\n")) {
             String line = raw.strip();

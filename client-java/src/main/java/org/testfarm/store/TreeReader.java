@@ -53,7 +53,7 @@ final class TreeReader {
     static List<ExecutionEvent> upstreamEvents(Path upstream) throws IOException {
         byte[] data;
         try {
-            data = Files.readAllBytes(upstream);
+            data = FileBytes.read(upstream);
         } catch (NoSuchFileException e) {
             return List.of();
         }

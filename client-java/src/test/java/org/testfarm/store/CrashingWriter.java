@@ -17,8 +17,9 @@ public final class CrashingWriter {
         Path root = Path.of(args[0]);
         int commands = Integer.parseInt(args[1]);
         String execution = args[2];
+        long checkpointMillis = args.length > 3 ? Long.parseLong(args[3]) : 30;
         LogStore store = LogStore.open(root, StoreOptions.defaults().withAutoRegister(true)
-                .withCheckpoints(java.time.Duration.ofMillis(30), 16 * 1024));
+                .withCheckpoints(java.time.Duration.ofMillis(checkpointMillis), 16 * 1024 * 1024));
         ExecutionRef ref = new ExecutionRef("crash", "writer", execution);
         store.taskStarted(ref, 1, "work");
         System.out.println("ACK 0");
