@@ -114,7 +114,10 @@ public final class Runner {
         return checkingCommand(line == null ? null : Command.of(line));
     }
 
-    /** How long to wait after a check that found nothing; announced to listeners as idle minutes. */
+    /**
+     * How long to wait after a check that found nothing (the default wait lasts
+     * at least a second); announced to listeners as idle minutes.
+     */
     public Runner idlePeriod(Duration idlePeriod) {
         if (idlePeriod.isNegative()) {
             throw new IllegalArgumentException("the idle period cannot be negative: " + idlePeriod);
