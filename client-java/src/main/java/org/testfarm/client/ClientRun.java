@@ -38,7 +38,7 @@ final class ClientRun implements AutoCloseable {
         Runner runner = new Runner(definition.client)
                 .plan(definition::plan)
                 .idlePeriod(definition.idle)
-                .clock(definition.clock)
+                .executionIds(definition.ids())
                 .stateDirectory(state)
                 .environment(definition.environment)
                 .warnings(definition.warnings)

@@ -17,6 +17,7 @@ import org.testfarm.engine.MutableEnvironment;
 import org.testfarm.event.ClientRef;
 import org.testfarm.event.FarmListener;
 import org.testfarm.runner.CycleReport;
+import org.testfarm.runner.ExecutionIds;
 import org.testfarm.runner.FirstRun;
 import org.testfarm.runner.StateDirectory;
 import org.testfarm.vcs.Sandbox;
@@ -62,6 +63,7 @@ public final class FarmClient {
     PrintStream console = System.out;
     EnvironmentSource environment = EnvironmentSource.system();
     Clock clock = Clock.systemDefaultZone();
+    ExecutionIds ids;
     boolean shutdownHook = true;
     Consumer<String> warnings = warning -> System.err.println("[TestFarm] " + warning);
     private volatile ClientRun current;
@@ -194,9 +196,19 @@ public final class FarmClient {
         return environment(new MutableEnvironment(System.getenv(), directory.toAbsolutePath()));
     }
 
+    /** The clock execution ids ({@code YYYYmmdd-HHMMSS}, local time) are read from. */
     public FarmClient clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.ids = null;
         return this;
+    }
+
+    /** One source of ids for all runs of this client, so two runs within a second get distinct ids. */
+    synchronized ExecutionIds ids() {
+        if (ids == null) {
+            ids = new ExecutionIds(clock);
+        }
+        return ids;
     }
 
     /** Whether Ctrl-C and SIGTERM end the running execution as aborted first (on by default). */

@@ -86,7 +86,9 @@ final class Cycles {
 
     CycleReport execute(boolean found) {
         ExecutionPlan plan = Objects.requireNonNull(setup.plan().get(), "the plan supplier gave no plan");
-        Execution execution = new Execution(setup.client().execution(setup.ids().next()), listeners,
+        String id = setup.ids().next();
+        setup.state().recordExecution(id);
+        Execution execution = new Execution(setup.client().execution(id), listeners,
                 setup.sandboxes(), setup.commandRunner(), setup.environment());
         current = execution;
         try {

@@ -136,6 +136,12 @@ public final class Runner {
         return this;
     }
 
+    /** Where execution ids come from; share one between runners of the same client. */
+    public Runner executionIds(ExecutionIds ids) {
+        this.ids = Objects.requireNonNull(ids, "ids");
+        return this;
+    }
+
     /** Where the pause marker, the lock and the spool live; {@link StateDirectory#defaultFor} by default. */
     public Runner stateDirectory(StateDirectory state) {
         this.state = Objects.requireNonNull(state, "state");
@@ -241,6 +247,7 @@ public final class Runner {
         try (ClientLock lock = stateDirectory().lock()) {
             lock.previousHolder().ifPresent(pid -> warnings.accept("took over the lock " + lock.file()
                     + " left by process " + pid + ", which is no longer running"));
+            stateDirectory().lastExecution().ifPresent(ids::after);
             CommitCheck check = new CommitCheck(sandboxes, checkingCommand, commandRunner, environment, warnings);
             Cycles cycles = new Cycles(new Cycles.Setup(client, plan, List.copyOf(sandboxes), check, idlePeriod, ids,
                     stateDirectory(), commandRunner, environment, sleeper, checkObserver), broadcast);
