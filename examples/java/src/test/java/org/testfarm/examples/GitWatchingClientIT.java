@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.BeforeAll;
@@ -139,7 +140,7 @@ class GitWatchingClientIT {
                         .anySatisfy(e -> assertThat(((ExecutionEvent.CommandEnded) e).info())
                                 .isEqualTo("Ran 3 tests in 0.010s"));
                 assertThat(log.events()).last().isInstanceOfSatisfying(ExecutionEvent.ExecutionEnded.class, e -> assertThat(e.ok()).isTrue());
-                assertThat(log.info().get("snapshot")).asList().hasSize(1);
+                assertThat(log.info().get("snapshot")).asInstanceOf(InstanceOfAssertFactories.LIST).hasSize(1);
                 assertThat(tree.stats(CLIENT).keys()).contains("tests", "shell_lines", "elapsed_seconds");
             }
             assertThat(clone.resolve("build/greet")).exists();

@@ -81,6 +81,7 @@ class OfflineSpoolTest {
         String execution = report.execution().execution();
 
         try (EmbeddedServer back = new EmbeddedServer().start(port, "127.0.0.1", logs, WEBAPP)) {
+            assertThat(back.port()).isEqualTo(port);
             CycleReport idle = client.runOnce(FirstRun.ONLY_WITH_NEW_COMMITS);
             assertThat(idle.ran()).isFalse();
         }
