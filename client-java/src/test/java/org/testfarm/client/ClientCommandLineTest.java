@@ -74,6 +74,7 @@ class ClientCommandLineTest {
     @Test
     void anotherInstanceHoldingTheLock_isExitCode4_withOneLineNamingThePid() {
         try (ClientLock held = ClientLock.acquire(dir.resolve("state/lock"))) {
+            assertThat(held.file()).exists();
             assertThat(run(client("true"), "--state-dir", state())).isEqualTo(ClientCommandLine.CANNOT_RUN);
         }
         assertThat(err.toString()).startsWith("testfarm-client: another instance of this client is already running"
