@@ -21,7 +21,14 @@ public final class DemoClients {
     /** One example: the client it reports as, the artifact it needs, and its command line. */
     record Example(ClientRef client, String artifact, List<String> arguments) {}
 
-    static final List<Example> EXAMPLES = List.of();
+    static final List<Example> EXAMPLES = List.of(
+            new Example(new ClientRef("Example", "java-example"), "examples/target/testfarm-example-client.jar",
+                    List.of("{java}", "-jar", "{repository}/examples/target/testfarm-example-client.jar",
+                            "--set", "sandbox={clone}", "--remote", "{server}testfarmservice",
+                            "--state-dir", "{logs}/.demo-state/java-example", "--continuous", "--idle", "1")));
+
+    /** Minutes between the demo's upstream commits, which make the example clients run again. */
+    static final long COMMIT_EVERY_MINUTES = 2;
 
     private final Path repository;
     private final String serverUrl;
@@ -52,6 +59,13 @@ public final class DemoClients {
     /** Starts every example whose artifact is built; says which are not. */
     public List<Process> start() throws IOException {
         List<Process> started = new ArrayList<>();
+        DemoRepository git;
+        try {
+            git = DemoRepository.prepare(repository.resolve("examples/java/sample-project"), logs.resolve(".demo-git"));
+        } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
+            throw new IOException("cannot prepare the demo's Git repository: " + e.getMessage(), e);
+        }
+        startCommitting(git);
         for (Example example : EXAMPLES) {
             Path artifact = repository.resolve(example.artifact());
             if (!Files.exists(artifact)) {
@@ -62,7 +76,8 @@ public final class DemoClients {
             List<String> command = new ArrayList<>();
             for (String argument : example.arguments()) {
                 command.add(argument.replace("{repository}", repository.toString()).replace("{server}", serverUrl)
-                        .replace("{logs}", logs.toString()).replace("{java}", javaBinary()));
+                        .replace("{logs}", logs.toString()).replace("{java}", javaBinary())
+                        .replace("{clone}", git.workingCopy().toString()));
             }
             Path log = logs.resolve(".demo-" + example.client().client() + ".out");
             started.add(new ProcessBuilder(command).directory(repository.toFile()).redirectErrorStream(true)
@@ -70,6 +85,22 @@ public final class DemoClients {
             out.println("Started example client " + example.client() + " (output in " + log + ")");
         }
         return started;
+    }
+
+    private void startCommitting(DemoRepository git) {
+        java.util.concurrent.ScheduledExecutorService committer = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread thread = new Thread(r, "testfarm-demo-commits");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        committer.scheduleWithFixedDelay(() -> {
+            try {
+                git.commit(java.time.LocalDateTime.now());
+            } catch (Exception e) {
+                out.println("Demo commit failed: " + e.getMessage());
+            }
+        }, COMMIT_EVERY_MINUTES, COMMIT_EVERY_MINUTES, java.util.concurrent.TimeUnit.MINUTES);
     }
 
     private static String javaBinary() {
