@@ -1,6 +1,5 @@
 package org.testfarm.server.bench;
 
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,8 +37,8 @@ public final class IngestionBenchmark {
             store.createClient(new ClientRef(PROJECT, "long"), Map.of());
         }
         try (BenchServer server = new BenchServer(war, logs)) {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            WireClient wire = new WireClient(http, server.url());
+            System.setProperty("http.maxConnections", "64");
+            WireClient wire = new WireClient(server.url());
             warmUp(wire);
             System.out.println("| concurrent clients | events | seconds | durable events/s |");
             System.out.println("|---:|---:|---:|---:|");

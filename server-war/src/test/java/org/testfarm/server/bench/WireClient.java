@@ -1,10 +1,10 @@
 package org.testfarm.server.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,11 +16,9 @@ final class WireClient {
 
     private static final String BOUNDARY = "----------Nobody-expects-the-Spanish-Inquisition";
 
-    private final HttpClient http;
     private final String base;
 
-    WireClient(HttpClient http, String serverUrl) {
-        this.http = http;
+    WireClient(String serverUrl) {
         this.base = serverUrl + "testfarmservice/";
     }
 
@@ -30,12 +28,23 @@ final class WireClient {
                 .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
                 .append(PyLiteral.format(value)).append("\r\n"));
         body.append("--").append(BOUNDARY).append("--\r\n");
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + method))
-                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200 || !"Done".equals(response.body())) {
-            throw new IOException(method + " answered " + response.statusCode() + ": " + response.body());
+        // HttpURLConnection keeps connections alive and costs far less per request than
+        // java.net.http here (about 0.5 ms against 5 ms on this machine), so it measures the server.
+        HttpURLConnection connection = (HttpURLConnection) URI.create(base + method).toURL().openConnection();
+        connection.setDoOutput(true);
+        connection.setRequestMethod("POST");
+        connection.setRequestProperty("Content-Type", "multipart/form-data; boundary=" + BOUNDARY);
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        connection.setFixedLengthStreamingMode(bytes.length);
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(bytes);
+        }
+        int status = connection.getResponseCode();
+        try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (status != 200 || !"Done".equals(answer)) {
+                throw new IOException(method + " answered " + status + ": " + answer);
+            }
         }
     }
 
