@@ -52,7 +52,8 @@ abstract class DeployedFarmContract {
         deployment = deploy(work, logs);
         long replayStart = System.nanoTime();
         FarmClient farm = deployment.farm();
-        longOutput = Replay.executionWithLongOutput(farm, BASIC.project(), BASIC.client(), LONG_OUTPUT_REQUEST_BYTES);
+        longOutput = Replay.executionWithLongOutput(farm, BASIC.project(), BASIC.client(), "20000101-000000",
+                LONG_OUTPUT_REQUEST_BYTES);
         viaService = Replay.run(farm, BASIC, ClientBase.SERVICE);
         viaSlash = Replay.run(farm, GIT, ClientBase.SLASH);
         System.out.printf("[timing] %s: started and deployed in %.1f s, reports sent in %.1f s%n",

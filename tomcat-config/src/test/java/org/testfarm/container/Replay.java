@@ -37,12 +37,13 @@ final class Replay {
 
     /**
      * A whole execution, ok, whose one command printed {@code outputBytes} bytes: the
-     * largest report clients send. Its id sorts before the captured ones, so the
-     * captured runs stay the client's newest.
+     * largest report clients send. Give it an id that sorts before the captured
+     * ones (e.g. {@code 20000101-000000}), so the captured runs stay the client's newest.
      */
-    static List<Answer> executionWithLongOutput(FarmClient farm, String project, String client, int outputBytes) {
+    static List<Answer> executionWithLongOutput(FarmClient farm, String project, String client, String execution,
+                                                int outputBytes) {
         Map<String, String> ids = Map.of("project", quoted(project), "client", quoted(client),
-                "execution", "'20000101-000000'");
+                "execution", quoted(execution));
         List<Answer> answers = new ArrayList<>();
         answers.add(send(farm, "executionStarts", ids, Map.of()));
         answers.add(send(farm, "taskStarts", ids, Map.of("task", "1", "description", "'long output'")));
