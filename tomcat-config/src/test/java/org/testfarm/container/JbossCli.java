@@ -49,6 +49,7 @@ final class JbossCli {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("JBOSS_HOME", home.toString());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JAVA_OPTS", AdminCli.QUICK_START_JVM_OPTIONS);
         try {
             Process process = builder.start();
             process.getOutputStream().close();

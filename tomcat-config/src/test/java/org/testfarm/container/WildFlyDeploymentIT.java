@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * log directory property, raises the request limit and deploys. Before that, the
  * same WAR deployed without a log directory must be refused, saying why.
  */
+@Order(1)
 class WildFlyDeploymentIT extends DeployedFarmContract {
 
     private JbossCli.Result unconfiguredDeploy;
