@@ -519,6 +519,15 @@ public final class LogStore implements FarmListener, Closeable {
         return FileStamps.of(dir, dir.resolve(TreeLayout.METADATA));
     }
 
+    /** Whether the client has reported any stats, without reading them. */
+    public boolean hasStats(ClientRef ref) {
+        try {
+            return Files.size(layout.stats(ref)) > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Changes whenever the client's stats change. */
     public long statsStamp(ClientRef ref) {
         return FileStamps.of(layout.stats(ref));
