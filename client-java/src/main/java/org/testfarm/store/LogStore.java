@@ -519,6 +519,21 @@ public final class LogStore implements FarmListener, Closeable {
         return FileStamps.of(dir, dir.resolve(TreeLayout.METADATA));
     }
 
+    /** Whether anything is stored for the execution, without reading it. */
+    public boolean hasExecution(ExecutionRef ref) {
+        return Files.exists(layout.info(ref)) || Files.exists(layout.events(ref)) || Files.exists(layout.upstreamLog(ref));
+    }
+
+    /** Changes whenever the client's metadata changes. */
+    public long metaStamp(ClientRef ref) {
+        return FileStamps.of(layout.clientMetadata(ref));
+    }
+
+    /** Changes whenever the project's metadata changes. */
+    public long metaStamp(String project) {
+        return FileStamps.of(layout.projectMetadata(project));
+    }
+
     /** Whether the client has reported any stats, without reading them. */
     public boolean hasStats(ClientRef ref) {
         try {

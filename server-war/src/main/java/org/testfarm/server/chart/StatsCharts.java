@@ -68,10 +68,13 @@ public final class StatsCharts {
         domain.setTickLabelFont(TICKS);
         domain.setLabelFont(TICKS);
         domain.setAutoRangeIncludesZero(false);
-        domain.setLowerMargin(0.01);
-        domain.setUpperMargin(0.01);
+        domain.setLowerMargin(0.02);
+        domain.setUpperMargin(0.02);
         NumberAxis range = new NumberAxis(key);
         range.setAutoRangeIncludesZero(false);
+        // a flat line still gets a readable scale around its value
+        double top = series.getItemCount() == 0 ? 1 : Math.abs(series.getMaxY());
+        range.setAutoRangeMinimumSize(Math.max(1e-6, top * 0.2), true);
         range.setTickLabelFont(TICKS);
         range.setLabelFont(TICKS);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, series.getItemCount() <= 60);
@@ -81,7 +84,7 @@ public final class StatsCharts {
         style(plot);
         JFreeChart chart = new JFreeChart(null, TICKS, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
-        chart.setPadding(new RectangleInsets(6, 6, 6, 12));
+        chart.setPadding(new RectangleInsets(6, 6, 6, 28));
         return png(chart, WIDTH, HEIGHT);
     }
 
@@ -109,7 +112,7 @@ public final class StatsCharts {
         NumberAxis range = new NumberAxis();
         range.setVisible(false);
         range.setRange(-0.08, 1.08);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, executions.size() < 3);
         for (int i = 0; i < lines.getSeriesCount(); i++) {
             renderer.setSeriesPaint(i, LINES[i % LINES.length]);
             renderer.setSeriesStroke(i, new BasicStroke(1.4f));

@@ -64,10 +64,19 @@ public final class ExecutionIndex {
 
     /** The summary of an execution, read again only if its files changed. */
     public ExecutionSummary summary(ExecutionRef ref) {
+        return lookup(ref).summary;
+    }
+
+    /** The file stamp the summary of an execution was read at (see {@link LogStore#stamp(ExecutionRef)}). */
+    public long stamp(ExecutionRef ref) {
+        return lookup(ref).stamp;
+    }
+
+    private Entry lookup(ExecutionRef ref) {
         synchronized (this) {
             Entry entry = entries.get(ref);
             if (entry != null && passes && entry.pass == pass) {
-                return entry.summary;
+                return entry;
             }
         }
         long stamp = store().stamp(ref);
@@ -75,12 +84,11 @@ public final class ExecutionIndex {
             Entry entry = entries.get(ref);
             if (entry != null && entry.stamp == stamp) {
                 entry.pass = pass;
-                return entry.summary;
+                return entry;
             }
         }
         ExecutionSummary summary = ExecutionSummary.of(ExecutionState.of(store().read(ref)));
-        put(ref, stamp, summary);
-        return summary;
+        return put(ref, stamp, summary);
     }
 
     /** Remembers the summary of an execution a page has read whole anyway. */
@@ -90,8 +98,9 @@ public final class ExecutionIndex {
         return summary;
     }
 
-    private synchronized void put(ExecutionRef ref, long stamp, ExecutionSummary summary) {
-        entries.put(ref, new Entry(stamp, summary, pass));
+    private synchronized Entry put(ExecutionRef ref, long stamp, ExecutionSummary summary) {
+        Entry entry = new Entry(stamp, summary, pass);
+        entries.put(ref, entry);
         if (entries.size() > capacity) {
             Iterator<Map.Entry<ExecutionRef, Entry>> eldest = entries.entrySet().iterator();
             while (entries.size() > capacity && eldest.hasNext()) {
@@ -99,6 +108,7 @@ public final class ExecutionIndex {
                 eldest.remove();
             }
         }
+        return entry;
     }
 
     /**
@@ -127,7 +137,6 @@ public final class ExecutionIndex {
     }
 
     synchronized void restore(long stamp, ExecutionSummary summary) {
-        put(summary.ref(), stamp, summary);
-        entries.get(summary.ref()).pass = -1;
+        put(summary.ref(), stamp, summary).pass = -1;
     }
 }

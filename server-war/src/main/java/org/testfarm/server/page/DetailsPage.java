@@ -30,7 +30,12 @@ public record DetailsPage(Frame frame, String project, String client, Html clien
                           StatusView outcome, String headline, TimeView start, TimeView stop, String duration,
                           List<TaskView> tasks, List<Entry> info, List<Entry> stats, String changesTitle,
                           List<ChangeView> changes, String changesNote, Link previous, Link next,
-                          String historyHref, String statsHref) {
+                          String historyHref, String statsHref) implements PageModel {
+
+    @Override
+    public String template() {
+        return TEMPLATE;
+    }
 
     public static final String TEMPLATE = "details";
     static final int RUNNING_REFRESH_SECONDS = 30;

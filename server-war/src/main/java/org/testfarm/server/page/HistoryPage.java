@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 
 import org.testfarm.event.ClientRef;
 import org.testfarm.event.ExecutionRef;
@@ -31,7 +30,12 @@ import org.testfarm.state.Outcome;
  * changes only when its own executions do. Only the shown executions are read.
  */
 public record HistoryPage(Frame frame, String project, String heading, boolean latest, List<Column> columns,
-                          List<Day> days, List<Link> months) {
+                          List<Day> days, List<Link> months) implements PageModel {
+
+    @Override
+    public String template() {
+        return TEMPLATE;
+    }
 
     public static final String TEMPLATE = "history";
     public static final int LATEST_DAYS = 14;
@@ -61,9 +65,7 @@ public record HistoryPage(Frame frame, String project, String heading, boolean l
     /** The latest days, with the clients' current state. */
     public static HistoryPage latest(ExecutionIndex index, String project) {
         Layout layout = Layout.of(index, project);
-        TreeSet<LocalDate> all = new TreeSet<>(Collections.reverseOrder());
-        layout.days.values().forEach(days -> all.addAll(days.values()));
-        List<LocalDate> shown = all.stream().limit(LATEST_DAYS).toList();
+        List<LocalDate> shown = layout.shownDays(null);
         FarmState farm = index.farm();
         List<Column> columns = new ArrayList<>();
         for (ClientRef client : layout.clients) {
@@ -76,15 +78,12 @@ public record HistoryPage(Frame frame, String project, String heading, boolean l
         Frame frame = Frame.inProject(project + " — history", project, SummaryPage.REFRESH_SECONDS,
                 new Link("History", "history.html"));
         return new HistoryPage(frame, project, "Latest days", true, columns,
-                rows(index, layout, shown::contains, shown), layout.months());
+                rows(index, layout, shown), layout.months());
     }
 
     /** One month, as an archive page. */
     public static HistoryPage month(ExecutionIndex index, String project, YearMonth month) {
         Layout layout = Layout.of(index, project);
-        TreeSet<LocalDate> all = new TreeSet<>(Collections.reverseOrder());
-        layout.days.values().forEach(days -> days.values().stream()
-                .filter(d -> YearMonth.from(d).equals(month)).forEach(all::add));
         List<Column> columns = new ArrayList<>();
         for (ClientRef client : layout.clients) {
             columns.add(new Column(client.client(), anchor(client),
@@ -95,7 +94,7 @@ public record HistoryPage(Frame frame, String project, String heading, boolean l
         Frame frame = Frame.inProject(project + " — history of " + title, project, 0,
                 new Link("History", "history.html"), new Link(title, Links.historyFile(month.toString())));
         return new HistoryPage(frame, project, title, false, columns,
-                rows(index, layout, d -> YearMonth.from(d).equals(month), new ArrayList<>(all)), layout.months());
+                rows(index, layout, layout.shownDays(month)), layout.months());
     }
 
     /** The months that have executions, newest first. */
@@ -103,8 +102,22 @@ public record HistoryPage(Frame frame, String project, String heading, boolean l
         return Layout.of(index, project).monthList();
     }
 
-    private static List<Day> rows(ExecutionIndex index, Layout layout, Predicate<LocalDate> wanted,
-                                  List<LocalDate> days) {
+    /** The executions a history page shows: of the latest days (month null), or of one month. */
+    public static List<ExecutionRef> shown(ExecutionIndex index, String project, YearMonth month) {
+        Layout layout = Layout.of(index, project);
+        java.util.Set<LocalDate> days = new java.util.HashSet<>(layout.shownDays(month));
+        List<ExecutionRef> out = new ArrayList<>();
+        for (ClientRef client : layout.clients) {
+            layout.days.get(client).forEach((id, day) -> {
+                if (days.contains(day)) {
+                    out.add(client.execution(id));
+                }
+            });
+        }
+        return out;
+    }
+
+    private static List<Day> rows(ExecutionIndex index, Layout layout, List<LocalDate> days) {
         Map<LocalDate, List<List<Bubble>>> grid = new TreeMap<>(Collections.reverseOrder());
         days.forEach(d -> {
             List<List<Bubble>> cells = new ArrayList<>();
@@ -116,7 +129,7 @@ public record HistoryPage(Frame frame, String project, String heading, boolean l
             Map<String, LocalDate> ofClient = layout.days.get(client);
             String newest = ofClient.isEmpty() ? "" : ((TreeMap<String, LocalDate>) ofClient).lastKey();
             for (Map.Entry<String, LocalDate> execution : ofClient.entrySet()) {
-                if (wanted.test(execution.getValue()) && grid.containsKey(execution.getValue())) {
+                if (grid.containsKey(execution.getValue())) {
                     ExecutionSummary summary = index.summary(client.execution(execution.getKey()));
                     Outcome outcome = index.outcomeNow(summary, !execution.getKey().equals(newest));
                     grid.get(execution.getValue()).get(column).add(bubble(summary, outcome));
@@ -165,6 +178,14 @@ public record HistoryPage(Frame frame, String project, String heading, boolean l
                 days.put(client, ofClient);
             }
             return new Layout(clients, days);
+        }
+
+        /** The days shown, newest first: the latest ones with executions, or those of a month. */
+        List<LocalDate> shownDays(YearMonth month) {
+            TreeSet<LocalDate> all = new TreeSet<>(Collections.reverseOrder());
+            days.values().forEach(d -> d.values().stream()
+                    .filter(day -> month == null || YearMonth.from(day).equals(month)).forEach(all::add));
+            return month == null ? all.stream().limit(LATEST_DAYS).toList() : new ArrayList<>(all);
         }
 
         List<YearMonth> monthList() {

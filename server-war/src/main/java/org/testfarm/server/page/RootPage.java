@@ -8,7 +8,12 @@ import org.testfarm.server.markup.Html;
 import org.testfarm.store.LogStore;
 
 /** The site's {@code index.html}: every project with its descriptions and links. */
-public record RootPage(Frame frame, List<Project> projects) {
+public record RootPage(Frame frame, List<Project> projects) implements PageModel {
+
+    @Override
+    public String template() {
+        return TEMPLATE;
+    }
 
     public static final String TEMPLATE = "root";
 

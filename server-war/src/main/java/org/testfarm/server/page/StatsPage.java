@@ -13,7 +13,12 @@ import org.testfarm.store.StatsSeries;
  * the latest values as a table, and the data as JSON and CSV beside it.
  */
 public record StatsPage(Frame frame, String project, String client, int executions, List<Chart> charts,
-                        List<String> keys, List<Row> recent, String jsonHref, String csvHref) {
+                        List<String> keys, List<Row> recent, String jsonHref, String csvHref) implements PageModel {
+
+    @Override
+    public String template() {
+        return TEMPLATE;
+    }
 
     public static final String TEMPLATE = "stats";
     public static final int RECENT = 20;

@@ -21,7 +21,12 @@ import org.testfarm.state.TaskState;
  * was last green), what it does now, when it last reported; a status line above.
  */
 public record SummaryPage(Frame frame, String project, Html brief, Html description, Counts counts,
-                          List<Row> rows, TimeView generated) {
+                          List<Row> rows, TimeView generated) implements PageModel {
+
+    @Override
+    public String template() {
+        return TEMPLATE;
+    }
 
     public static final String TEMPLATE = "summary";
     public static final int REFRESH_SECONDS = 60;
