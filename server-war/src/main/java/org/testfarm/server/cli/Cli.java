@@ -46,6 +46,7 @@ public final class Cli implements Callable<Integer> {
                 new AddClientCommand(),
                 new MetaCommand(),
                 new FakeRunCommand(),
+                new GenerateCommand(),
                 new HelpCommand());
     }
 
