@@ -25,7 +25,20 @@ final class FarmPages {
     }
 
     /** What the replayed runs reported: the page checks are written in its terms. */
-    record Reported(String project, String client, List<String> executions) {}
+    record Reported(String project, String client, List<String> executions) {
+
+        String newestExecution() {
+            return executions.stream().max(String::compareTo).orElseThrow();
+        }
+
+        String oldestExecution() {
+            return executions.stream().min(String::compareTo).orElseThrow();
+        }
+    }
+
+    private static String detailsPage(Reported reported, String execution) {
+        return "details-" + reported.client() + "-" + execution + ".html";
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,6 +47,48 @@ final class FarmPages {
     static List<Page> all(Reported reported) {
         String project = "/" + reported.project();
         return List.of(
+                new Page("/", response -> {
+                    assertOk(response, "text/html");
+                    assertThat(response.body()).contains(reported.project());
+                }),
+                new Page(project + "/index.html", response -> {
+                    assertOk(response, "text/html");
+                    assertThat(response.body()).contains(reported.client(),
+                            detailsPage(reported, reported.newestExecution()));
+                }),
+                new Page(project + "/history.html", response -> {
+                    assertOk(response, "text/html");
+                    assertThat(response.body()).contains(reported.client());
+                    reported.executions().forEach(execution ->
+                            assertThat(response.body()).contains(detailsPage(reported, execution)));
+                }),
+                new Page(project + "/" + detailsPage(reported, reported.newestExecution()), response -> {
+                    assertOk(response, "text/html");
+                    assertThat(response.body()).contains("first", "failing", "third", "echo hello");
+                }),
+                new Page(project + "/" + detailsPage(reported, reported.oldestExecution()), response -> {
+                    assertOk(response, "text/html");
+                    // UTF-8 bytes sent as \xNN escapes, shown decoded, through the container's encoding
+                    assertThat(response.body()).contains("caf\u00e9 \u2713");
+                }),
+                new Page(project + "/" + reported.client() + "-stats.html", response ->
+                        assertOk(response, "text/html")),
+                new Page(project + "/cc.xml", response -> {
+                    assertOk(response, "xml");
+                    assertThat(response.body()).contains("<Projects", reported.client(), "lastBuildStatus=\"Failure\"");
+                }),
+                new Page(project + "/" + reported.client() + "-stats-thumb.png", response ->
+                        assertOk(response, "image/png")),
+                new Page(project + "/" + reported.client() + "-badge.svg", response -> {
+                    assertOk(response, "image/svg+xml");
+                    assertThat(response.body()).contains("<svg");
+                }),
+                new Page(project + "/feed.atom", response -> assertOk(response, "xml")),
+                new Page("/cc.xml", response -> {
+                    assertOk(response, "xml");
+                    assertThat(response.body()).contains(reported.client());
+                }),
+                new Page("/static/testfarm.css", response -> assertOk(response, "text/css")),
                 new Page("/api", response -> {
                     assertOk(response, "text/plain");
                     assertThat(response.body().strip()).isEqualTo("2.0");
