@@ -42,6 +42,17 @@ final class BuildPaths {
         }
     }
 
+    /**
+     * Containers inherit the test's environment: a TESTFARM_LOGPATH there would give
+     * every deployment a log directory, and the tests of a missing one could not work.
+     */
+    static void requireNoLogPathInEnvironment() {
+        if (System.getenv("TESTFARM_LOGPATH") != null) {
+            throw new IllegalStateException("TESTFARM_LOGPATH is set in the environment, which the containers"
+                    + " inherit: unset it to run the container tests");
+        }
+    }
+
     private static Path existing(String property) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {

@@ -41,7 +41,11 @@ final class ContainerLog {
     }
 
     /** Where each file ended at some moment, to read only what came after. */
-    record Mark(Map<Path, Long> sizes) {}
+    record Mark(Map<Path, Long> sizes) {
+
+        /** Before anything was written: the whole log. */
+        static final Mark BEGINNING = new Mark(Map.of());
+    }
 
     private final Path directory;
     private final Predicate<String> fileName;
@@ -64,7 +68,7 @@ final class ContainerLog {
     }
 
     List<Entry> entries() {
-        return entriesSince(new Mark(Map.of()));
+        return entriesSince(Mark.BEGINNING);
     }
 
     List<Entry> entriesSince(Mark mark) {

@@ -19,6 +19,6 @@ abstract class TomcatDeploymentContract extends DeployedFarmContract {
                 .descriptor("testfarm", TomcatFiles.descriptorWithLogPath(logs))
                 .webapp("testfarm", BuildPaths.war())
                 .start();
-        return new Deployment(tomcat, tomcat.farm("/testfarm"), new ContainerLog.Mark(java.util.Map.of()));
+        return new Deployment(tomcat, tomcat.farm("/testfarm"), ContainerLog.Mark.BEGINNING);
     }
 }

@@ -28,6 +28,7 @@ class TomcatStockSetupIT {
 
     @BeforeAll
     void start() {
+        BuildPaths.requireNoLogPathInEnvironment();
         Path work = BuildPaths.workDirectory(getClass().getSimpleName());
         Path logs = AdminCli.registeredLogDirectory(work, RUN.project(), RUN.client());
         tomcat = new TomcatServer(TomcatServer.Version.TOMCAT_10_1, work)
@@ -49,8 +50,7 @@ class TomcatStockSetupIT {
 
     @Test
     void contextWithoutLogDirectory_doesNotStart_andTheLogSaysHowToSetIt() {
-        List<ContainerLog.Entry> failures = tomcat.log().failuresSince(new ContainerLog.Mark(java.util.Map.of()),
-                "testfarm");
+        List<ContainerLog.Entry> failures = tomcat.log().failuresSince(ContainerLog.Mark.BEGINNING, "testfarm");
         assertThat(failures).anySatisfy(entry -> assertThat(entry.text())
                 .contains("TestFarm has no log directory: set the context parameter testfarm.logpath"));
         assertThat(tomcat.farm("/unconfigured").get("/api").statusCode()).isEqualTo(404);

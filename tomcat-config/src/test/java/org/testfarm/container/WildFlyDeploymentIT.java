@@ -3,6 +3,7 @@ package org.testfarm.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -16,23 +17,29 @@ import org.junit.jupiter.api.Test;
 class WildFlyDeploymentIT extends DeployedFarmContract {
 
     private JbossCli.Result unconfiguredDeploy;
-    private java.util.List<ContainerLog.Entry> unconfiguredLog;
+    private List<ContainerLog.Entry> unconfiguredLog;
     private JbossCli.Result script;
 
     @Override
     Deployment deploy(Path work, Path logs) {
+        BuildPaths.requireNoLogPathInEnvironment();
         WildFlyServer.Running wildfly = WildFlyServer.start(work);
-        ContainerLog.Mark beforeUnconfigured = wildfly.log().mark();
-        unconfiguredDeploy = wildfly.cli().command("deploy " + BuildPaths.war() + " --name=unconfigured.war");
-        unconfiguredLog = wildfly.log().failuresSince(beforeUnconfigured, "testfarm");
-        ContainerLog.Mark beforeScript = wildfly.log().mark();
-        long scriptStart = System.nanoTime();
-        script = wildfly.cli().file(BuildPaths.configFile("wildfly/testfarm.cli"), "--resolve-parameter-values",
-                "-Dtestfarm.logpath=" + logs, "-Dtestfarm.war=" + BuildPaths.war());
-        System.out.printf("[timing] %s: testfarm.cli ran in %.1f s%n", wildfly.name(),
-                (System.nanoTime() - scriptStart) / 1e9);
-        assertThat(script.succeeded()).as("testfarm.cli: %s", script.output()).isTrue();
-        return new Deployment(wildfly, wildfly.farm("/testfarm"), beforeScript);
+        try {
+            ContainerLog.Mark beforeUnconfigured = wildfly.log().mark();
+            unconfiguredDeploy = wildfly.cli().command("deploy " + BuildPaths.war() + " --name=unconfigured.war");
+            unconfiguredLog = wildfly.log().failuresSince(beforeUnconfigured, "testfarm");
+            ContainerLog.Mark beforeScript = wildfly.log().mark();
+            long scriptStart = System.nanoTime();
+            script = wildfly.cli().file(BuildPaths.configFile("wildfly/testfarm.cli"), "--resolve-parameter-values",
+                    "-Dtestfarm.logpath=" + logs, "-Dtestfarm.war=" + BuildPaths.war());
+            System.out.printf("[timing] %s: testfarm.cli ran in %.1f s%n", wildfly.name(),
+                    (System.nanoTime() - scriptStart) / 1e9);
+            assertThat(script.succeeded()).as("testfarm.cli: %s", script.output()).isTrue();
+            return new Deployment(wildfly, wildfly.farm("/testfarm"), beforeScript);
+        } catch (RuntimeException | AssertionError e) {
+            wildfly.close();
+            throw e;
+        }
     }
 
     @Test
