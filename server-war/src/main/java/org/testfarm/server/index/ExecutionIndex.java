@@ -93,7 +93,9 @@ public final class ExecutionIndex {
             }
         }
         ExecutionState state = ExecutionState.of(store().read(ref));
-        lastRead.set(state);
+        if (passes) {
+            lastRead.set(state); // a static generation renders its details page next
+        }
         return put(ref, stamp, ExecutionSummary.of(state));
     }
 
