@@ -27,6 +27,11 @@ public final class ExecutionIndex {
     private final FarmState farm;
     private final int capacity;
     private final LinkedHashMap<ExecutionRef, Entry> entries;
+    static final int LISTED_IDS = 500_000;
+
+    private final LinkedHashMap<ClientRef, Listing> listings = new LinkedHashMap<>(64, 0.75f, true);
+    private long listed;
+    private final ThreadLocal<ExecutionState> lastRead = new ThreadLocal<>();
     private boolean passes;
     private int pass;
 
@@ -87,8 +92,24 @@ public final class ExecutionIndex {
                 return entry;
             }
         }
-        ExecutionSummary summary = ExecutionSummary.of(ExecutionState.of(store().read(ref)));
-        return put(ref, stamp, summary);
+        ExecutionState state = ExecutionState.of(store().read(ref));
+        if (passes) {
+            lastRead.set(state); // a static generation renders its details page next
+        }
+        return put(ref, stamp, ExecutionSummary.of(state));
+    }
+
+    /**
+     * An execution read whole, for its details page: the one this thread has just
+     * read to summarise it, if it is that one, else read now.
+     */
+    public ExecutionState state(ExecutionRef ref) {
+        ExecutionState last = lastRead.get();
+        lastRead.remove();
+        if (last != null && last.ref().equals(ref)) {
+            return last;
+        }
+        return ExecutionState.of(store().read(ref));
     }
 
     /** Remembers the summary of an execution a page has read whole anyway. */
@@ -122,9 +143,41 @@ public final class ExecutionIndex {
         return farm.outcome(execution);
     }
 
-    /** The executions of a client, oldest first. */
+    /**
+     * The executions of a client, oldest first. The listing is kept while the
+     * client's folder does not change (its stamp), up to {@value #LISTED_IDS} ids in all.
+     */
     public List<String> executions(ClientRef client) {
-        return store().executions(client);
+        long stamp = store().stamp(client);
+        synchronized (this) {
+            Listing listing = listings.get(client);
+            if (listing != null && listing.stamp == stamp) {
+                return listing.ids;
+            }
+        }
+        List<String> ids = List.copyOf(store().executions(client));
+        synchronized (this) {
+            Listing old = listings.put(client, new Listing(stamp, ids));
+            listed += ids.size() - (old == null ? 0 : old.ids.size());
+            Iterator<Map.Entry<ClientRef, Listing>> eldest = listings.entrySet().iterator();
+            while (listed > LISTED_IDS && eldest.hasNext()) {
+                Listing evicted = eldest.next().getValue();
+                if (evicted.ids != ids) {
+                    listed -= evicted.ids.size();
+                    eldest.remove();
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Where an execution is in its client's listing (a binary search: ids sort like their names), or -1. */
+    public static int position(List<String> ids, String execution) {
+        int found = java.util.Collections.binarySearch(ids, execution);
+        return found < 0 ? -1 : found;
+    }
+
+    private record Listing(long stamp, List<String> ids) {
     }
 
     public synchronized int size() {

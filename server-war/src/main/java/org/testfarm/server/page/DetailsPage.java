@@ -67,7 +67,7 @@ public record DetailsPage(Frame frame, String project, String client, Html clien
     public static DetailsPage of(ExecutionIndex index, ExecutionState read, List<String> ids) {
         ExecutionRef ref = read.ref();
         ClientRef client = ref.clientRef();
-        int position = ids.indexOf(ref.execution());
+        int position = ExecutionIndex.position(ids, ref.execution());
         boolean superseded = position >= 0 && position < ids.size() - 1;
         Outcome outcome = index.outcomeNow(index.remember(read, index.store().stamp(ref)), superseded);
         List<TaskView> tasks = new ArrayList<>();

@@ -62,7 +62,7 @@ final class Renderer {
                     Map.of("feed", CcTrayFeed.of(farm, List.of(project), base, false))));
             case ATOM -> text(templates.render(StatusChanges.TEMPLATE,
                     Map.of("feed", StatusChanges.of(index, project, base))));
-            case DETAILS -> page(DetailsPage.of(index, farm.execution(path.executionRef()),
+            case DETAILS -> page(DetailsPage.of(index, index.state(path.executionRef()),
                     ids != null ? ids : index.executions(path.clientRef())));
             case STATS -> page(StatsPage.of(path.clientRef(), store.stats(path.clientRef())));
             case STATS_CHART -> chart(path.clientRef(), Integer.parseInt(path.detail()));
