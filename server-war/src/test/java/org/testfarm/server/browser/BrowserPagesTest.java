@@ -41,11 +41,15 @@ class BrowserPagesTest {
 
     Chromium browser;
 
+    Path profile;
+
     @BeforeAll
-    void startBrowser(@TempDir Path profile) throws Exception {
+    void startBrowser() throws Exception {
         Optional<Path> binary = Chromium.binary();
         Assumptions.assumeTrue(binary.isPresent(),
                 "no chromium binary (/usr/bin/chromium): install Debian's chromium to run the browser tests");
+        // not a @TempDir: Chromium may still write its profile while it exits
+        profile = Files.createTempDirectory("testfarm-chromium");
         browser = new Chromium(binary.get(), profile);
         Files.createDirectories(SCREENSHOTS);
     }
@@ -54,6 +58,13 @@ class BrowserPagesTest {
     void stopBrowser() throws InterruptedException {
         if (browser != null) {
             browser.close();
+        }
+        if (profile != null) {
+            try (java.util.stream.Stream<Path> files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (java.io.IOException e) {
+                // best effort: a temporary profile
+            }
         }
     }
 
