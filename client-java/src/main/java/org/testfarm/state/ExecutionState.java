@@ -1,5 +1,6 @@
 package org.testfarm.state;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -148,6 +149,20 @@ public final class ExecutionState {
 
     public ExecutionLog log() {
         return log;
+    }
+
+    /** When anything of it was last stored. */
+    public Instant lastActivity() {
+        return log.lastActivity();
+    }
+
+    /**
+     * The changes that triggered it: the {@code (repository, author, revision)} tuples
+     * of its {@code snapshot} and {@code changelog} infos, each once, with the messages
+     * its commands' info blocks give for them.
+     */
+    public List<Change> changes() {
+        return ChangeList.of(log.info(), tasks);
     }
 
     static Optional<LocalDateTime> parseTime(String id) {

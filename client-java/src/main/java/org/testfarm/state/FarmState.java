@@ -2,6 +2,7 @@ package org.testfarm.state;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -83,15 +84,47 @@ public final class FarmState {
     }
 
     private boolean overdue(ExecutionLog log, Optional<LocalDateTime> idle) {
+        return overdue(log.lastActivity(), idle);
+    }
+
+    private boolean overdue(Instant lastActivity, Optional<LocalDateTime> idle) {
         LocalDateTime now = now();
         if (idle.isPresent() && idle.get().isAfter(now)) {
             return false;
         }
-        LocalDateTime lastHeard = LocalDateTime.ofInstant(log.lastActivity(), zone());
+        LocalDateTime lastHeard = LocalDateTime.ofInstant(lastActivity, zone());
         return lastHeard.plus(silence).isBefore(now);
     }
 
-    private ZoneId zone() {
+    /**
+     * Whether a client last heard at {@code lastActivity} is overdue now: past its
+     * promised idle time and silent for longer than the silence allowed. Reads only
+     * the client's idle file.
+     */
+    public boolean overdue(ClientRef client, Instant lastActivity) {
+        return overdue(lastActivity, store.idleUntil(client));
+    }
+
+    /** The outcome of a summarised execution now: a running one whose client is overdue is lost. */
+    public Outcome outcome(ExecutionSummary execution) {
+        if (execution.outcome() == Outcome.RUNNING && overdue(execution.ref().clientRef(), execution.lastActivity())) {
+            return Outcome.LOST;
+        }
+        return execution.outcome();
+    }
+
+    /** How long a client may stay silent past its promised idle time before its running execution is lost. */
+    public Duration silence() {
+        return silence;
+    }
+
+    /** The zone of the clock that times are shown in. */
+    public ZoneId zone() {
         return clock.getZone();
     }
+
+    public LogStore store() {
+        return store;
+    }
+
 }

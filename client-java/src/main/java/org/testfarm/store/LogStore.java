@@ -446,6 +446,69 @@ public final class LogStore implements FarmListener, Closeable {
         return io(() -> StatsFile.read(layout.stats(ref)), "cannot read stats of " + ref);
     }
 
+    // ---- change detection (cheap: file attributes only) ----
+
+    /** Changes whenever anything stored for the execution changes (its info, upstream log or events). */
+    public long stamp(ExecutionRef ref) {
+        return FileStamps.of(layout.info(ref), layout.upstreamLog(ref), layout.events(ref));
+    }
+
+    /**
+     * Changes whenever the client's metadata, idle time or stats change, or an
+     * execution is added or removed. Not when an existing execution gets events:
+     * see {@link #stamp(ExecutionRef)}.
+     */
+    public long stamp(ClientRef ref) {
+        Path dir = layout.client(ref);
+        return FileStamps.of(dir, dir.resolve(TreeLayout.METADATA), layout.idle(ref), layout.stats(ref));
+    }
+
+    /** Changes whenever the project's metadata changes or a client is added or removed. */
+    public long stamp(String project) {
+        Path dir = layout.project(project);
+        return FileStamps.of(dir, dir.resolve(TreeLayout.METADATA));
+    }
+
+    /** Whether anything is stored for the execution, without reading it. */
+    public boolean hasExecution(ExecutionRef ref) {
+        return Files.exists(layout.info(ref)) || Files.exists(layout.events(ref)) || Files.exists(layout.upstreamLog(ref));
+    }
+
+    /** Changes whenever the client's metadata changes. */
+    public long metaStamp(ClientRef ref) {
+        return FileStamps.of(layout.clientMetadata(ref));
+    }
+
+    /** Changes whenever the project's metadata changes. */
+    public long metaStamp(String project) {
+        return FileStamps.of(layout.projectMetadata(project));
+    }
+
+    /** Whether the client has reported any stats, without reading them. */
+    public boolean hasStats(ClientRef ref) {
+        try {
+            return Files.size(layout.stats(ref)) > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Changes whenever the client's stats change. */
+    public long statsStamp(ClientRef ref) {
+        return FileStamps.of(layout.stats(ref));
+    }
+
+    /** When anything stored for the execution last changed, without reading it; EPOCH if nothing is. */
+    public Instant lastActivity(ExecutionRef ref) {
+        return FileStamps.lastModified(layout.info(ref), layout.upstreamLog(ref), layout.events(ref))
+                .orElse(Instant.EPOCH);
+    }
+
+    /** When the client last said how long it would be idle, if it ever did. */
+    public Optional<Instant> idleReported(ClientRef ref) {
+        return FileStamps.lastModified(layout.idle(ref));
+    }
+
     // ---- durability housekeeping ----
 
     private void checkpointIfDue() {

@@ -47,6 +47,7 @@ public final class Cli implements Callable<Integer> {
                 new MetaCommand(),
                 new FakeRunCommand(),
                 new DemoCommand(),
+                new GenerateCommand(),
                 new HelpCommand());
     }
 

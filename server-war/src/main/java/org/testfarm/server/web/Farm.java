@@ -2,12 +2,16 @@ package org.testfarm.server.web;
 
 import jakarta.servlet.ServletContext;
 
+import org.testfarm.server.site.LiveSite;
 import org.testfarm.state.FarmState;
 import org.testfarm.store.LogStore;
 import org.testfarm.wire.WireDecoder;
 
-/** What the servlets share: the log store, the state derived from it, the request decoder and limits. */
-public record Farm(LogStore store, FarmState state, WireDecoder decoder, long maxBodyBytes) {
+/**
+ * What the servlets share: the log store, the state derived from it, the request
+ * decoder and limits, and the live web site.
+ */
+public record Farm(LogStore store, FarmState state, WireDecoder decoder, long maxBodyBytes, LiveSite site) {
 
     public static final String ATTRIBUTE = "org.testfarm.farm";
     public static final long DEFAULT_MAX_BODY = 16L << 20;

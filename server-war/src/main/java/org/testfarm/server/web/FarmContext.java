@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.testfarm.server.site.LiveSite;
+import org.testfarm.server.site.Site;
 import org.testfarm.state.FarmState;
 import org.testfarm.store.LogStore;
 import org.testfarm.store.StoreOptions;
@@ -52,9 +54,11 @@ public class FarmContext implements ServletContextListener {
                 System.getProperty(LOGPATH_SETTING),
                 System.getenv(LOGPATH_ENV));
         context.setAttribute(LOGPATH_ATTRIBUTE, logs);
+        System.setProperty("java.awt.headless", "true");
         LogStore store = LogStore.open(logs, StoreOptions.defaults());
-        context.setAttribute(Farm.ATTRIBUTE, new Farm(store, new FarmState(store), new WireDecoder(),
-                Farm.DEFAULT_MAX_BODY));
+        FarmState state = new FarmState(store);
+        LiveSite site = new LiveSite(new Site(state, LiveSite.INDEX_CAPACITY), LiveSite.CACHE_BYTES);
+        context.setAttribute(Farm.ATTRIBUTE, new Farm(store, state, new WireDecoder(), Farm.DEFAULT_MAX_BODY, site));
         LOG.info(() -> "TestFarm logs in " + logs);
     }
 

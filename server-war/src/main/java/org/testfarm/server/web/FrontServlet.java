@@ -21,6 +21,7 @@ public class FrontServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
+        Responses.securityHeaders(response);
         List<String> path = segments(request);
         Optional<Handler> handler = Routes.match(request.getMethod(), path);
         if (handler.isEmpty()) {

@@ -8,6 +8,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.testfarm.literal.LiteralException;
+import org.testfarm.server.site.MissingPageException;
 import org.testfarm.store.ClientNotFoundException;
 import org.testfarm.store.ExecutionNotFoundException;
 import org.testfarm.store.InvalidNameException;
@@ -25,6 +26,18 @@ final class Responses {
     private static final Logger LOG = Logger.getLogger(Responses.class.getName());
 
     private Responses() {}
+
+    /** The content security policy of every answer: scripts, styles and images from the site only. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' https: http:; connect-src 'self'; base-uri 'none'; form-action 'none';"
+            + " frame-ancestors 'none'";
+
+    /** The headers every answer carries, pages and errors alike. */
+    static void securityHeaders(HttpServletResponse response) {
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "same-origin");
+    }
 
     static void text(HttpServletResponse response, int status, String body) throws IOException {
         body(response, status, "text/plain", body);
@@ -56,7 +69,8 @@ final class Responses {
         } else if (failure instanceof ClientNotFoundException e) {
             status = 500;
             body = "ClientNotFound: " + e.client();
-        } else if (failure instanceof ExecutionNotFoundException || failure instanceof PageNotFoundException) {
+        } else if (failure instanceof ExecutionNotFoundException || failure instanceof PageNotFoundException
+                || failure instanceof MissingPageException) {
             status = 404;
             body = "NotFound: " + failure.getMessage();
         } else if (failure instanceof RequestTooLargeException) {
@@ -76,6 +90,7 @@ final class Responses {
             return;
         }
         response.reset();
+        securityHeaders(response);
         if (status == 503) {
             response.setHeader("Retry-After", "10");
         }

@@ -16,6 +16,19 @@ import org.testfarm.wire.WireMethod;
  * GET|POST  /{method}                             the same, for base URLs without testfarmservice
  * GET       /{project}/testfarm-data.js           project summary, JSON
  * GET       /{project}/testfarm-data.jsond        the same as JSONP, callme({...}) or ?callback=name
+ * GET       /, /index.html                        the root page: every project
+ * GET       /cc.xml                               CCTray feed of every client of every project
+ * GET       /static/{asset}                       testfarm.css, ansi.css, testfarm.js, favicon.svg
+ * GET       /{project}                            redirects to /{project}/
+ * GET       /{project}/, /{project}/index.html    summary
+ * GET       /{project}/history.html               history, latest days
+ * GET       /{project}/history-YYYY-MM.html       history of one month
+ * GET       /{project}/details-{client}-{execution}.html   one execution
+ * GET       /{project}/{client}-stats.html        stats plots; -stats-{n}.png, -stats-thumb.png,
+ *                                                 -stats.json, -stats.csv beside it
+ * GET       /{project}/{client}-badge.svg         status badge
+ * GET       /{project}/cc.xml                     CCTray feed of the project's clients
+ * GET       /{project}/feed.atom                  Atom feed of status changes
  * </pre>
  */
 final class Routes {
@@ -41,6 +54,9 @@ final class Routes {
         }
         if (get && path.size() == 2 && path.get(1).equals("testfarm-data.jsond")) {
             return Optional.of(new SummaryJson(path.get(0), true));
+        }
+        if (get && path.size() <= 2) {
+            return Optional.of(new SitePages(path));
         }
         return Optional.empty();
     }

@@ -64,7 +64,8 @@ class FrontServletApiVersionTest {
 
     @Test
     void otherPaths_are404() throws Exception {
-        assertThat(get("/").statusCode()).isEqualTo(404);
+        // "/" is the root page of the web site now
+        assertThat(get("/").statusCode()).isEqualTo(200);
         assertThat(get("/apix").statusCode()).isEqualTo(404);
         assertThat(get("/testfarmservice/api/more").statusCode()).isEqualTo(404);
         assertThat(get("/WEB-INF/web.xml").statusCode()).isEqualTo(404);

@@ -1,0 +1,195 @@
+package org.testfarm.server.index;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.testfarm.event.ClientRef;
+import org.testfarm.event.ExecutionRef;
+import org.testfarm.state.ExecutionState;
+import org.testfarm.state.ExecutionSummary;
+import org.testfarm.state.FarmState;
+import org.testfarm.state.Outcome;
+import org.testfarm.store.LogStore;
+
+/**
+ * Summaries of executions, kept while their files do not change: a bounded
+ * least-recently-used cache, so memory stays flat however many executions a farm
+ * has, and pages read an execution's events only when they changed.
+ *
+ * <p>Live, every lookup checks the execution's file stamp. A static generation
+ * runs in passes ({@link #beginPass()}): within one pass a stamp is checked once.
+ * Thread-safe.
+ */
+public final class ExecutionIndex {
+
+    private final FarmState farm;
+    private final int capacity;
+    private final LinkedHashMap<ExecutionRef, Entry> entries;
+    static final int LISTED_IDS = 500_000;
+
+    private final LinkedHashMap<ClientRef, Listing> listings = new LinkedHashMap<>(64, 0.75f, true);
+    private long listed;
+    private final ThreadLocal<ExecutionState> lastRead = new ThreadLocal<>();
+    private boolean passes;
+    private int pass;
+
+    private static final class Entry {
+        final long stamp;
+        final ExecutionSummary summary;
+        int pass;
+
+        Entry(long stamp, ExecutionSummary summary, int pass) {
+            this.stamp = stamp;
+            this.summary = summary;
+            this.pass = pass;
+        }
+    }
+
+    public ExecutionIndex(FarmState farm, int capacity) {
+        this.farm = farm;
+        this.capacity = capacity;
+        this.entries = new LinkedHashMap<>(Math.min(capacity, 4096), 0.75f, true);
+    }
+
+    public FarmState farm() {
+        return farm;
+    }
+
+    public LogStore store() {
+        return farm.store();
+    }
+
+    /** Starts a pass of a static generation: from now on each stamp is checked once per pass. */
+    public synchronized void beginPass() {
+        passes = true;
+        pass++;
+    }
+
+    /** The summary of an execution, read again only if its files changed. */
+    public ExecutionSummary summary(ExecutionRef ref) {
+        return lookup(ref).summary;
+    }
+
+    /** The file stamp the summary of an execution was read at (see {@link LogStore#stamp(ExecutionRef)}). */
+    public long stamp(ExecutionRef ref) {
+        return lookup(ref).stamp;
+    }
+
+    private Entry lookup(ExecutionRef ref) {
+        synchronized (this) {
+            Entry entry = entries.get(ref);
+            if (entry != null && passes && entry.pass == pass) {
+                return entry;
+            }
+        }
+        long stamp = store().stamp(ref);
+        synchronized (this) {
+            Entry entry = entries.get(ref);
+            if (entry != null && entry.stamp == stamp) {
+                entry.pass = pass;
+                return entry;
+            }
+        }
+        ExecutionState state = ExecutionState.of(store().read(ref));
+        if (passes) {
+            lastRead.set(state); // a static generation renders its details page next
+        }
+        return put(ref, stamp, ExecutionSummary.of(state));
+    }
+
+    /**
+     * An execution read whole, for its details page: the one this thread has just
+     * read to summarise it, if it is that one, else read now.
+     */
+    public ExecutionState state(ExecutionRef ref) {
+        ExecutionState last = lastRead.get();
+        lastRead.remove();
+        if (last != null && last.ref().equals(ref)) {
+            return last;
+        }
+        return ExecutionState.of(store().read(ref));
+    }
+
+    /** Remembers the summary of an execution a page has read whole anyway. */
+    public ExecutionSummary remember(ExecutionState execution, long stamp) {
+        ExecutionSummary summary = ExecutionSummary.of(execution);
+        put(execution.ref(), stamp, summary);
+        return summary;
+    }
+
+    private synchronized Entry put(ExecutionRef ref, long stamp, ExecutionSummary summary) {
+        Entry entry = new Entry(stamp, summary, pass);
+        entries.put(ref, entry);
+        if (entries.size() > capacity) {
+            Iterator<Map.Entry<ExecutionRef, Entry>> eldest = entries.entrySet().iterator();
+            while (entries.size() > capacity && eldest.hasNext()) {
+                eldest.next();
+                eldest.remove();
+            }
+        }
+        return entry;
+    }
+
+    /**
+     * How an execution stands now: one that never ended is lost once its client
+     * is overdue, or once a newer execution of the same client exists.
+     */
+    public Outcome outcomeNow(ExecutionSummary execution, boolean superseded) {
+        if (execution.outcome() == Outcome.RUNNING && superseded) {
+            return Outcome.LOST;
+        }
+        return farm.outcome(execution);
+    }
+
+    /**
+     * The executions of a client, oldest first. The listing is kept while the
+     * client's folder does not change (its stamp), up to {@value #LISTED_IDS} ids in all.
+     */
+    public List<String> executions(ClientRef client) {
+        long stamp = store().stamp(client);
+        synchronized (this) {
+            Listing listing = listings.get(client);
+            if (listing != null && listing.stamp == stamp) {
+                return listing.ids;
+            }
+        }
+        List<String> ids = List.copyOf(store().executions(client));
+        synchronized (this) {
+            Listing old = listings.put(client, new Listing(stamp, ids));
+            listed += ids.size() - (old == null ? 0 : old.ids.size());
+            Iterator<Map.Entry<ClientRef, Listing>> eldest = listings.entrySet().iterator();
+            while (listed > LISTED_IDS && eldest.hasNext()) {
+                Listing evicted = eldest.next().getValue();
+                if (evicted.ids != ids) {
+                    listed -= evicted.ids.size();
+                    eldest.remove();
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Where an execution is in its client's listing (a binary search: ids sort like their names), or -1. */
+    public static int position(List<String> ids, String execution) {
+        int found = java.util.Collections.binarySearch(ids, execution);
+        return found < 0 ? -1 : found;
+    }
+
+    private record Listing(long stamp, List<String> ids) {
+    }
+
+    public synchronized int size() {
+        return entries.size();
+    }
+
+    /** Every summary held with its stamp, for saving between generations. */
+    synchronized List<Map.Entry<Long, ExecutionSummary>> held() {
+        return entries.values().stream().map(e -> Map.entry(e.stamp, e.summary)).toList();
+    }
+
+    synchronized void restore(long stamp, ExecutionSummary summary) {
+        put(summary.ref(), stamp, summary).pass = -1;
+    }
+}

@@ -1,0 +1,5 @@
+package org.testfarm.server.page;
+
+/** A labelled relative link. */
+public record Link(String label, String href) {
+}

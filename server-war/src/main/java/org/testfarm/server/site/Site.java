@@ -1,0 +1,62 @@
+package org.testfarm.server.site;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.testfarm.server.index.ExecutionIndex;
+import org.testfarm.server.template.Templates;
+import org.testfarm.state.FarmState;
+
+/**
+ * The web site of a farm, whether served live or written as static files: finds
+ * the file a path names, tells what it depends on ({@link #fingerprint}) and
+ * renders it. Live and static output come from this one class, so they never
+ * drift apart. Thread-safe.
+ */
+public final class Site {
+
+    /** Changes with the templates and assets, so cached copies of assets are refreshed on upgrade. */
+    static final String VERSION = String.valueOf(Templates.class.getPackage().getImplementationVersion())
+            + "/" + PagePath.ASSETS.stream().mapToLong(a -> a.equals("ansi.css") ? 0
+                    : java.util.Arrays.hashCode(Templates.asset(a))).sum();
+
+    private final ExecutionIndex index;
+    private final Fingerprints fingerprints;
+    private final Renderer renderer;
+
+    public Site(FarmState farm, int indexCapacity) {
+        this.index = new ExecutionIndex(farm, indexCapacity);
+        this.fingerprints = new Fingerprints(index);
+        this.renderer = new Renderer(index, new Templates());
+    }
+
+    public ExecutionIndex index() {
+        return index;
+    }
+
+    /** The file a request path names, if the tree holds what it is about. */
+    public Optional<PagePath> resolve(List<String> segments) {
+        Optional<PagePath> path = PagePath.parse(segments, index.store());
+        return path.filter(p -> !p.project().equals(PagePath.STATIC));
+    }
+
+    /** The projects the site shows. */
+    public List<String> projects() {
+        return renderer.publishable();
+    }
+
+    /**
+     * What a file depends on: equal values mean equal contents.
+     *
+     * @param base the site's absolute address ending in '/', or ""
+     * @param ids  the client's executions if already listed, else null
+     */
+    public long fingerprint(PagePath path, String base, List<String> ids) {
+        return fingerprints.of(path, base, ids);
+    }
+
+    /** Renders a file; {@link MissingPageException} if the tree has nothing for it. */
+    public Rendered render(PagePath path, String base, List<String> ids) {
+        return renderer.render(path, base, ids);
+    }
+}

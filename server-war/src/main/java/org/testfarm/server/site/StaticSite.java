@@ -1,0 +1,211 @@
+package org.testfarm.server.site;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.testfarm.event.ClientRef;
+import org.testfarm.server.index.IndexFile;
+import org.testfarm.server.page.HistoryPage;
+import org.testfarm.store.LogStore;
+
+/**
+ * Writes a farm's web site as static files that work from {@code file://} and any
+ * web server (every link is relative). Incremental: a file is rendered and
+ * written only when its fingerprint differs from the manifest's, each through a
+ * temporary file renamed into place, so a reader never sees half a page; files
+ * the site no longer has are removed.
+ */
+public final class StaticSite {
+
+    static final String STATE_DIR = ".testfarm-site";
+
+    /** What a generation did. */
+    public record Report(int written, int unchanged, int removed, Duration took) {
+    }
+
+    private final Site site;
+    private final Path out;
+    private final String base;
+    private final int threads;
+
+    /** @param base the site's absolute address ending in '/' for feeds, or "" */
+    public StaticSite(Site site, Path out, String base, int threads) {
+        this.site = site;
+        this.out = out.toAbsolutePath().normalize();
+        this.base = base;
+        this.threads = Math.max(1, threads);
+    }
+
+    public Report generate() throws IOException {
+        long start = System.nanoTime();
+        Path state = Files.createDirectories(out.resolve(STATE_DIR));
+        Manifest previous = Manifest.load(state.resolve("manifest"));
+        Manifest next = new Manifest();
+        IndexFile.load(site.index(), state.resolve("index"));
+        site.index().beginPass();
+        AtomicInteger written = new AtomicInteger();
+        AtomicInteger unchanged = new AtomicInteger();
+        Generation generation = new Generation(previous, next, written, unchanged);
+
+        LogStore store = site.index().store();
+        List<Runnable> jobs = new ArrayList<>();
+        jobs.add(() -> {
+            generation.file(PagePath.root(), null);
+            generation.file(PagePath.rootCcTray(), null);
+            PagePath.ASSETS.forEach(a -> generation.file(PagePath.asset(a), null));
+        });
+        for (String project : site.projects()) {
+            jobs.add(() -> projectFiles(generation, project));
+            for (String client : store.clients(project)) {
+                ClientRef ref = new ClientRef(project, client);
+                jobs.add(() -> clientFiles(generation, ref));
+            }
+        }
+        run(jobs);
+        int removed = removeStale(previous, next);
+        next.save(state.resolve("manifest"));
+        IndexFile.save(site.index(), state.resolve("index"));
+        return new Report(written.get(), unchanged.get(), removed, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private void projectFiles(Generation generation, String project) {
+        for (PagePath.Kind kind : List.of(PagePath.Kind.SUMMARY, PagePath.Kind.HISTORY, PagePath.Kind.SUMMARY_JSON,
+                PagePath.Kind.SUMMARY_JSONP, PagePath.Kind.CCTRAY, PagePath.Kind.ATOM)) {
+            generation.file(PagePath.of(kind, project), null);
+        }
+        HistoryPage.months(site.index(), project).forEach(m -> generation.file(PagePath.month(project, m), null));
+    }
+
+    private void clientFiles(Generation generation, ClientRef client) {
+        generation.file(PagePath.of(PagePath.Kind.BADGE, client), null);
+        if (generation.file(PagePath.of(PagePath.Kind.STATS, client), null)) {
+            for (PagePath.Kind kind : List.of(PagePath.Kind.STATS_JSON, PagePath.Kind.STATS_CSV)) {
+                generation.file(PagePath.of(kind, client), null);
+            }
+            int keys = site.index().store().stats(client).keys().size();
+            if (keys > 0) {
+                generation.file(PagePath.of(PagePath.Kind.STATS_THUMB, client), null);
+            }
+            for (int n = 1; n <= keys; n++) {
+                generation.file(PagePath.chart(client, n), null);
+            }
+        } else {
+            generation.keepAll(PagePath.of(PagePath.Kind.STATS, client).file().replace("-stats.html", "-stats"));
+        }
+        List<String> ids = site.index().executions(client);
+        for (String id : ids) {
+            generation.file(PagePath.details(client.execution(id)), ids);
+        }
+    }
+
+    /** One run over the site: what was written, what stayed. */
+    private final class Generation {
+        private final Manifest previous;
+        private final Manifest next;
+        private final AtomicInteger written;
+        private final AtomicInteger unchanged;
+
+        Generation(Manifest previous, Manifest next, AtomicInteger written, AtomicInteger unchanged) {
+            this.previous = previous;
+            this.next = next;
+            this.written = written;
+            this.unchanged = unchanged;
+        }
+
+        /** Writes a file if its inputs changed; returns whether it did. */
+        boolean file(PagePath path, List<String> ids) {
+            String name = path.file();
+            long fingerprint = site.fingerprint(path, base, ids);
+            Long old = previous.get(name);
+            Path target = out.resolve(name);
+            if (old != null && old == fingerprint && Files.isRegularFile(target)) {
+                next.put(name, fingerprint);
+                unchanged.incrementAndGet();
+                return false;
+            }
+            try {
+                write(target, site.render(path, base, ids).body());
+            } catch (MissingPageException e) {
+                return false;
+            }
+            next.put(name, fingerprint);
+            written.incrementAndGet();
+            return true;
+        }
+
+        /** Keeps every file whose name starts with {@code prefix} as the previous generation wrote it. */
+        void keepAll(String prefix) {
+            previous.files().forEach((name, fingerprint) -> {
+                if (name.startsWith(prefix) && !name.endsWith(".html") && Files.isRegularFile(out.resolve(name))) {
+                    next.put(name, fingerprint);
+                    unchanged.incrementAndGet();
+                }
+            });
+        }
+    }
+
+    private void write(Path target, byte[] body) {
+        try {
+            Files.createDirectories(target.getParent());
+            Path temporary = target.resolveSibling("." + target.getFileName() + "." + Thread.currentThread().getId() + ".tmp");
+            Files.write(temporary, body);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private int removeStale(Manifest previous, Manifest next) throws IOException {
+        Set<String> stale = new HashSet<>(previous.files().keySet());
+        stale.removeAll(next.files().keySet());
+        int removed = 0;
+        for (String name : stale) {
+            Path file = out.resolve(name).normalize();
+            if (file.startsWith(out) && Files.deleteIfExists(file)) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private void run(List<Runnable> jobs) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread thread = new Thread(r, "testfarm-generate");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            jobs.forEach(job -> running.add(pool.submit(job)));
+            for (Future<?> job : running) {
+                job.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

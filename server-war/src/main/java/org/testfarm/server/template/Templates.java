@@ -1,0 +1,68 @@
+package org.testfarm.server.template;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.velocity.Template;
+import org.apache.velocity.VelocityContext;
+import org.apache.velocity.app.VelocityEngine;
+import org.apache.velocity.runtime.RuntimeConstants;
+import org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader;
+import org.testfarm.server.markup.Html;
+
+/**
+ * The Velocity templates of the {@code templates} module
+ * ({@code org/testfarm/templates/}): a page template renders its model into the
+ * shared {@code layout.vm}; feeds render on their own. Templates only show what
+ * their model holds, every inserted value escaped ({@link Escaping}); an
+ * undefined reference is an error (strict mode), so typos fail tests. Thread-safe.
+ */
+public final class Templates {
+
+    static final String BASE = "org/testfarm/templates/";
+
+    private final VelocityEngine engine;
+
+    public Templates() {
+        Properties settings = new Properties();
+        settings.setProperty(RuntimeConstants.RESOURCE_LOADERS, "classpath");
+        settings.setProperty("resource.loader.classpath.class", ClasspathResourceLoader.class.getName());
+        settings.setProperty("resource.loader.classpath.cache", "true");
+        settings.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "true");
+        settings.setProperty(RuntimeConstants.EVENTHANDLER_REFERENCEINSERTION, Escaping.class.getName());
+        settings.setProperty(RuntimeConstants.INPUT_ENCODING, "UTF-8");
+        settings.setProperty(RuntimeConstants.SPACE_GOBBLING, "lines");
+        engine = new VelocityEngine(settings);
+        engine.init();
+    }
+
+    /** A whole page: {@code page/<template>.vm} with {@code $page}, inside the layout with {@code $frame} and {@code $body}. */
+    public String page(String template, Object page, Object frame) {
+        String body = render("page/" + template + ".vm", Map.of("page", page, "frame", frame));
+        return render("layout.vm", Map.of("frame", frame, "body", new Html(body)));
+    }
+
+    /** One template with the given references. */
+    public String render(String template, Map<String, Object> references) {
+        Template compiled = engine.getTemplate(BASE + template, "UTF-8");
+        StringWriter out = new StringWriter(8192);
+        compiled.merge(new VelocityContext(new java.util.HashMap<>(references)), out);
+        return out.toString();
+    }
+
+    /** A static asset of the site ({@code static/<name>}): style sheet, script, icon. */
+    public static byte[] asset(String name) {
+        try (InputStream in = Templates.class.getClassLoader().getResourceAsStream(BASE + "static/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no static asset '" + name + "'");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package org.testfarm.server.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.testfarm.event.ClientRef;
+import org.testfarm.event.ExecutionRef;
+import org.testfarm.server.launch.ContainerLogging;
+import org.testfarm.server.launch.EmbeddedServer;
+import org.testfarm.server.site.Site;
+import org.testfarm.server.site.StaticSite;
+import org.testfarm.state.FarmState;
+import org.testfarm.store.LogStore;
+import org.testfarm.store.StoreOptions;
+
+/**
+ * Benchmarks of the web site. Not a test; run it by hand (see docs/web-site.md):
+ *
+ * <pre>
+ * mvn -B -o -q -pl client-java,templates,server-war test-compile
+ * mvn -B -o -q -pl server-war dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * CP=client-java/target/classes:templates/target/classes:server-war/target/classes:server-war/target/test-classes:$(cat /tmp/cp.txt)
+ * java -cp $CP org.testfarm.server.bench.SiteBench generate   # 10 clients x 1,000 executions x 20 commands
+ * java -cp $CP org.testfarm.server.bench.SiteBench live       # summary p99 at 200 req/s
+ * java -Xmx256m -cp $CP org.testfarm.server.bench.SiteBench heap  # 1,000 clients, 100,000 executions
+ * </pre>
+ */
+public final class SiteBench {
+
+    private SiteBench() {}
+
+    public static void main(String[] args) throws Exception {
+        ContainerLogging.quiet();
+        Path root = Files.createTempDirectory("testfarm-site-bench");
+        switch (args.length > 0 ? args[0] : "generate") {
+            case "generate" -> generate(root);
+            case "live" -> live(root);
+            case "heap" -> heap(root, args.length > 1 ? Integer.parseInt(args[1]) : 100);
+            case "again" -> {
+                // regenerate an existing bench tree and site: SiteBench again DIR
+                StaticSite.Report report = generateOnce(Path.of(args[1], "logs"), Path.of(args[1], "site"), 2);
+                System.out.printf("%d written, %d unchanged in %d ms%n", report.written(), report.unchanged(),
+                        report.took().toMillis());
+            }
+            default -> System.err.println("usage: SiteBench generate|live|heap [executions per client]");
+        }
+        System.out.println("tree and site left in " + root + " (delete it when done)");
+    }
+
+    static void generate(Path root) throws Exception {
+        Path logs = root.resolve("logs");
+        long t0 = System.nanoTime();
+        BenchTree.write(logs, 1, 10, 1000, 20, LocalDateTime.of(2026, 1, 1, 8, 0));
+        System.out.printf("tree of 10 clients x 1,000 executions x 20 commands written in %d ms%n", ms(t0));
+        Path out = root.resolve("site");
+        int threads = Runtime.getRuntime().availableProcessors();
+        StaticSite.Report full = generateOnce(logs, out, threads);
+        System.out.printf("full generation: %d files in %d ms (%d threads)%n", full.written(),
+                full.took().toMillis(), threads);
+        for (int i = 0; i < 3; i++) {
+            ExecutionRef added = addExecution(logs, i);
+            StaticSite.Report again = generateOnce(logs, out, threads);
+            System.out.printf("regeneration after one new execution (%s): %d written, %d unchanged in %d ms%n",
+                    added.execution(), again.written(), again.unchanged(), again.took().toMillis());
+        }
+        StaticSite.Report nothing = generateOnce(logs, out, threads);
+        System.out.printf("regeneration with nothing new: %d written in %d ms%n", nothing.written(),
+                nothing.took().toMillis());
+    }
+
+    private static StaticSite.Report generateOnce(Path logs, Path out, int threads) throws IOException {
+        try (LogStore store = LogStore.openReadOnly(logs, StoreOptions.defaults())) {
+            return new StaticSite(new Site(new FarmState(store), Integer.MAX_VALUE), out, "", threads).generate();
+        }
+    }
+
+    private static ExecutionRef addExecution(Path logs, int n) {
+        ExecutionRef ref = new ExecutionRef("bench", "client3",
+                LocalDateTime.of(2026, 6, 1, 8, 0).plusHours(n).format(LogStore.EXECUTION_FORMAT));
+        try (LogStore store = LogStore.open(logs, StoreOptions.defaults())) {
+            store.executionStarted(ref, Map.of());
+            for (int t = 1; t <= 4; t++) {
+                store.taskStarted(ref, t, "task " + t);
+                for (int c = 1; c <= 5; c++) {
+                    store.commandStarted(ref, t, c, "make step-" + t + "-" + c);
+                    store.commandEnded(ref, t, c, "", true, null, Map.of("tests", 2000 + n));
+                }
+                store.taskEnded(ref, t, true);
+            }
+            store.executionEnded(ref, true);
+        }
+        return ref;
+    }
+
+    static void live(Path root) throws Exception {
+        Path logs = root.resolve("logs");
+        BenchTree.write(logs, 1, 10, 1000, 20, LocalDateTime.of(2026, 1, 1, 8, 0));
+        try (EmbeddedServer server = new EmbeddedServer().start(0, "127.0.0.1", logs, Path.of("server-war/src/main/webapp"))) {
+            String url = "http://127.0.0.1:" + server.port() + "/bench/index.html";
+            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+            for (int i = 0; i < 400; i++) {
+                http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            }
+            int rate = 200;
+            int seconds = 20;
+            long[] latencies = openLoop(http, url, rate, seconds);
+            Arrays.sort(latencies);
+            System.out.printf("summary page at %d req/s for %d s: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d requests)%n",
+                    rate, seconds, latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6,
+                    latencies[latencies.length - 1] / 1e6, latencies.length);
+        }
+    }
+
+    /** Requests sent on a fixed schedule, whatever the answers' speed; latency counts from the scheduled time. */
+    private static long[] openLoop(HttpClient http, String url, int rate, int seconds) throws Exception {
+        int total = rate * seconds;
+        long period = 1_000_000_000L / rate;
+        List<Future<Long>> answers = new ArrayList<>(total);
+        ExecutorService senders = Executors.newFixedThreadPool(32);
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long due = start + i * period;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            answers.add(senders.submit(() -> {
+                http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                return System.nanoTime() - due;
+            }));
+        }
+        long[] latencies = new long[total];
+        for (int i = 0; i < total; i++) {
+            latencies[i] = answers.get(i).get();
+        }
+        senders.shutdown();
+        return latencies;
+    }
+
+    static void heap(Path root, int executions) throws Exception {
+        Path logs = root.resolve("logs");
+        long t0 = System.nanoTime();
+        BenchTree.write(logs, 10, 100, executions, 4, LocalDateTime.of(2026, 1, 1, 8, 0));
+        System.out.printf("tree of 10 projects x 100 clients x %d executions written in %d s%n", executions, ms(t0) / 1000);
+        try (EmbeddedServer server = new EmbeddedServer().start(0, "127.0.0.1", logs, Path.of("server-war/src/main/webapp"))) {
+            String base = "http://127.0.0.1:" + server.port() + "/";
+            HttpClient http = HttpClient.newHttpClient();
+            int requests = 0;
+            for (int p = 0; p < 10; p++) {
+                for (String page : List.of("index.html", "history.html", "cc.xml", "feed.atom")) {
+                    requests += get(http, base + "bench" + p + "/" + page);
+                }
+                for (int c = 0; c < 100; c++) {
+                    ClientRef client = new ClientRef("bench" + p, "client" + c);
+                    String id = LocalDateTime.of(2026, 1, 1, 8, 0).plusHours(2L * (executions - 1)).plusMinutes(c)
+                            .format(LogStore.EXECUTION_FORMAT);
+                    requests += get(http, base + client.project() + "/details-" + client.client() + "-" + id + ".html");
+                    requests += get(http, base + client.project() + "/" + client.client() + "-stats.html");
+                    requests += get(http, base + client.project() + "/" + client.client() + "-badge.svg");
+                }
+            }
+            System.gc();
+            Thread.sleep(500);
+            System.gc();
+            long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            System.out.printf("heap after %d requests over 1,000 clients and %,d executions: %.1f MiB used"
+                    + " (max %d MiB)%n", requests, 1000L * executions, used / 1048576.0,
+                    Runtime.getRuntime().maxMemory() >> 20);
+        }
+    }
+
+    private static int get(HttpClient http, String url) throws Exception {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode());
+        }
+        return 1;
+    }
+
+    private static long ms(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
+    }
+}
