@@ -61,8 +61,21 @@ public final class MailNotifier implements Notifier {
             }
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new NotifierException("cannot send mail via " + settings.server() + ":" + settings.port() + ": "
-                    + e.getMessage(), e);
+                    + reason(e), e);
         }
+    }
+
+    /** The message, and the innermost cause's when it says something more ("Read timed out"). */
+    private static String reason(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != e && root.getMessage() != null && !message.contains(root.getMessage())) {
+            message += " (" + root.getMessage() + ")";
+        }
+        return message;
     }
 
     private Address[] recipients() throws AddressException {
