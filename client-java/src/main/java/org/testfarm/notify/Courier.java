@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
@@ -21,19 +21,21 @@ import java.util.logging.Logger;
  * warning of the {@code org.testfarm.notify} logger; a channel still busy at the
  * deadline is logged too and left to finish on its own (daemon) thread.
  */
-public final class Courier {
+public final class Courier implements AutoCloseable {
 
     /** The longest a run waits for its notifications by default. */
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(15);
 
     private static final Logger LOG = Logger.getLogger("org.testfarm.notify");
-    private static final ExecutorService SENDERS = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "testfarm-notify");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private final Duration deadline;
+    /** Daemon threads, gone after a few idle seconds, so a courier nobody closes holds nothing for long. */
+    private final ThreadPoolExecutor senders = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), r -> {
+                Thread thread = new Thread(r, "testfarm-notify");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     public Courier(Duration deadline) {
         this.deadline = Objects.requireNonNull(deadline, "deadline");
@@ -55,7 +57,7 @@ public final class Courier {
     public Delivery deliver(Notification notification, List<Notifier> channels) {
         Map<Notifier, Future<?>> sending = new LinkedHashMap<>();
         for (Notifier channel : channels) {
-            sending.put(channel, SENDERS.submit(() -> channel.send(notification)));
+            sending.put(channel, senders.submit(() -> channel.send(notification)));
         }
         long end = System.nanoTime() + deadline.toNanos();
         List<String> delivered = new ArrayList<>();
@@ -82,6 +84,12 @@ public final class Courier {
         failures.forEach((channel, reason) -> LOG.warning(() -> "TestFarm could not notify by " + channel
                 + " about " + notification.headline() + ": " + reason));
         return new Delivery(delivered, failures);
+    }
+
+    /** Stops the channels still sending (a web application's undeploy, say). */
+    @Override
+    public void close() {
+        senders.shutdownNow();
     }
 
     private static String describe(Notifier channel) {

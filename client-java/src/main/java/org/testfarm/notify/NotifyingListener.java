@@ -51,7 +51,9 @@ public final class NotifyingListener implements FarmListener {
 
     /** The longest an execution's end waits for the channels; 15 s by default. */
     public NotifyingListener deadline(Duration deadline) {
-        this.courier = new Courier(deadline);
+        Courier old = courier;
+        courier = new Courier(deadline);
+        old.close();
         return this;
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.testfarm.server.alert.AlertMonitor;
 import org.testfarm.state.FarmState;
 import org.testfarm.store.LogStore;
 import org.testfarm.store.StoreOptions;
@@ -55,11 +56,17 @@ public class FarmContext implements ServletContextListener {
         LogStore store = LogStore.open(logs, StoreOptions.defaults());
         context.setAttribute(Farm.ATTRIBUTE, new Farm(store, new FarmState(store), new WireDecoder(),
                 Farm.DEFAULT_MAX_BODY));
+        Farm farm = (Farm) context.getAttribute(Farm.ATTRIBUTE);
+        context.setAttribute(AlertMonitor.ATTRIBUTE, AlertMonitor.start(store, farm.state(),
+                AlertMonitor.interval(context.getInitParameter(AlertMonitor.INTERVAL_SETTING))));
         LOG.info(() -> "TestFarm logs in " + logs);
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        if (event.getServletContext().getAttribute(AlertMonitor.ATTRIBUTE) instanceof AlertMonitor alerts) {
+            alerts.close();
+        }
         Object farm = event.getServletContext().getAttribute(Farm.ATTRIBUTE);
         if (farm instanceof Farm running) {
             running.store().close();
