@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import org.testfarm.event.ExecutionRef;
-import org.testfarm.event.ClientRef;
 
 /**
  * Links to the farm's web site ({@code config['testfarm_page']} of v1 clients):
@@ -41,11 +40,6 @@ public record DetailsPage(URI base) {
     public URI details(ExecutionRef ref) {
         return URI.create(prefix() + segment(ref.project()) + "/details-" + segment(ref.client()) + "-"
                 + segment(ref.execution()) + ".html");
-    }
-
-    /** The project's summary page. */
-    public URI project(ClientRef ref) {
-        return URI.create(prefix() + segment(ref.project()) + "/");
     }
 
     private String prefix() {

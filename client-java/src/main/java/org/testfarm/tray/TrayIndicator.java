@@ -193,7 +193,9 @@ public final class TrayIndicator implements AutoCloseable {
                         + " clients are red"), lastBalloon, TrayIcon.MessageType.ERROR);
             }
         });
-        notes.accept("look: " + now.mood().name().toLowerCase() + "; " + now.tooltip());
+        if (before == null || !before.tooltip().equals(now.tooltip())) {
+            notes.accept(now.tooltip());
+        }
     }
 
     /** The last look, null before the first poll. */

@@ -24,7 +24,17 @@ public final class MailBody {
 
     public static final String TEMPLATE = "org/testfarm/templates/mail/notification.vm";
 
+    private static MailBody shared;
+
     private final Template template;
+
+    /** The body every mail channel uses: its template is read once. */
+    public static synchronized MailBody shared() {
+        if (shared == null) {
+            shared = new MailBody();
+        }
+        return shared;
+    }
 
     public MailBody() {
         VelocityEngine engine = new VelocityEngine();

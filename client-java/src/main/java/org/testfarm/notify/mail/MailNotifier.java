@@ -31,7 +31,7 @@ public final class MailNotifier implements Notifier {
     private final MailBody body;
 
     public MailNotifier(MailSettings settings) {
-        this(settings, new MailBody());
+        this(settings, MailBody.shared());
     }
 
     MailNotifier(MailSettings settings, MailBody body) {

@@ -83,12 +83,6 @@ public record MailSettings(String server, int port, Security security, Optional<
         }
     }
 
-    /** The same settings with TLS sockets of the caller's own (an embedding application's trust). */
-    public MailSettings withTlsSockets(SSLSocketFactory sockets) {
-        return new MailSettings(server, port, security, username, password, fromEmail, fromName, recipients,
-                subject, timeout, Optional.of(sockets));
-    }
-
     /** The subject of a notification: v1's {@code subject % colour}, or a default that names what happened. */
     public String subjectFor(Notification notification) {
         String colour = notification.colour().label();

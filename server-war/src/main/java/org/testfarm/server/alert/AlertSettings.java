@@ -17,15 +17,13 @@ import org.testfarm.notify.NotifyPolicy;
  * {@value #DEFAULT_POLICY}) and {@code notify.page}, the web site the links point to.
  * A project without any channel key has no alerts.
  */
-public record AlertSettings(NotifyPolicy policy, Optional<DetailsPage> page, List<String> channelNames,
-                            Map<String, Object> meta) {
+public record AlertSettings(NotifyPolicy policy, Optional<DetailsPage> page, Map<String, Object> meta) {
 
     public static final String POLICY_KEY = NotifierRegistry.PREFIX + "policy";
     public static final String PAGE_KEY = NotifierRegistry.PREFIX + "page";
     public static final String DEFAULT_POLICY = "break,recovery,missing";
 
     public AlertSettings {
-        channelNames = List.copyOf(channelNames);
         meta = Map.copyOf(meta);
     }
 
@@ -35,15 +33,13 @@ public record AlertSettings(NotifyPolicy policy, Optional<DetailsPage> page, Lis
      * @throws org.testfarm.notify.InvalidSettingsException when the policy or the page is malformed
      */
     public static Optional<AlertSettings> of(Map<String, Object> projectMeta, NotifierRegistry registry) {
-        List<String> names = registry.configuredIn(projectMeta);
-        if (names.isEmpty()) {
+        if (registry.configuredIn(projectMeta).isEmpty()) {
             return Optional.empty();
         }
         Object policy = projectMeta.get(POLICY_KEY);
         return Optional.of(new AlertSettings(
                 NotifyPolicy.parse(policy == null ? DEFAULT_POLICY : String.valueOf(policy)),
-                DetailsPage.ofNullable(projectMeta.get(PAGE_KEY)), names,
-                withoutNulls(projectMeta)));
+                DetailsPage.ofNullable(projectMeta.get(PAGE_KEY)), withoutNulls(projectMeta)));
     }
 
     /**
