@@ -47,10 +47,14 @@ public record Notification(ClientRef client, Optional<String> execution, Transit
         return status == Status.RED ? Colour.RED : Colour.GREEN;
     }
 
-    /** One line: {@code myproject/linux is broken (execution 20240301-101010)}. */
+    /**
+     * One line: {@code myproject/linux is broken (execution 20240301-101010)}; a
+     * client missing or back is not about an execution: {@code myproject/linux is missing}.
+     */
     public String headline() {
+        boolean verdict = transition != Transition.MISSING && transition != Transition.BACK;
         return project() + "/" + clientName() + " " + transition.phrase()
-                + execution.map(e -> " (execution " + e + ")").orElse("");
+                + execution.filter(e -> verdict).map(e -> " (execution " + e + ")").orElse("");
     }
 
     /** The colours of a notification, as subjects and icons name them. */

@@ -163,7 +163,7 @@ class AlertMonitorTest {
         assertThat(monitor.check(CLIENT)).map(Notification::transition).contains(Transition.BACK);
 
         assertThat(recording.sent.get(0).colour()).isEqualTo(Notification.Colour.GREY);
-        assertThat(recording.sent.get(0).headline()).startsWith("demo/linux is missing");
+        assertThat(recording.sent.get(0).headline()).isEqualTo("demo/linux is missing");
     }
 
     @Test
