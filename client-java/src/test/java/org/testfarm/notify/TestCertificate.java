@@ -1,9 +1,14 @@
 package org.testfarm.notify;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -11,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * A self-signed server certificate for {@code localhost} (and 127.0.0.1), made
  * once per test run with the JDK's keytool: a PKCS#12 key store for the test
  * servers, the certificate as PEM for the clients to trust, and the private key
- * as PEM when openssl is there (ngircd reads PEM only).
+ * as PEM for servers that read only that (ngircd).
  */
 public final class TestCertificate {
 
@@ -58,14 +63,20 @@ public final class TestCertificate {
         return certificate;
     }
 
-    /** The private key as unencrypted PEM, converted by openssl; null when openssl is missing. */
+    /** The private key as unencrypted PKCS#8 PEM (ngircd reads PEM only). */
     public synchronized Path privateKeyPem() throws IOException {
         Path key = directory.resolve("server.key");
         if (!Files.exists(key)) {
-            int exit = run(List.of("openssl", "pkcs12", "-in", keyStore.toString(), "-nocerts", "-nodes",
-                    "-passin", "pass:" + PASSWORD, "-out", key.toString()));
-            if (exit != 0) {
-                return null;
+            try (InputStream in = Files.newInputStream(keyStore)) {
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                store.load(in, PASSWORD.toCharArray());
+                byte[] der = store.getKey("server", PASSWORD.toCharArray()).getEncoded();
+                String pem = "-----BEGIN PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                        + "\n-----END PRIVATE KEY-----\n";
+                Files.writeString(key, pem, StandardCharsets.US_ASCII);
+            } catch (GeneralSecurityException e) {
+                throw new IOException("cannot read the test key: " + e.getMessage(), e);
             }
         }
         return key;
