@@ -509,6 +509,20 @@ public final class LogStore implements FarmListener, Closeable {
         return FileStamps.lastModified(layout.idle(ref));
     }
 
+    // ---- notifications ----
+
+    /** What the server's alerts last saw of a client (a small dict), empty if nothing yet. */
+    public Map<String, Object> notified(ClientRef ref) {
+        return io(() -> Metadata.read(layout.notified(ref)), "cannot read the notification state of " + ref);
+    }
+
+    /** Replaces what the server's alerts last saw of a client, atomically and durably. */
+    public void recordNotified(ClientRef ref, Map<String, Object> state) {
+        requireWritable();
+        requireRegistered(ref, false);
+        io(() -> Metadata.write(layout.notified(ref), state), "cannot record the notification state of " + ref);
+    }
+
     // ---- durability housekeeping ----
 
     private void checkpointIfDue() {

@@ -25,6 +25,7 @@ final class TreeLayout {
     static final String METADATA = "metadata";
     static final String IDLE = "idle";
     static final String STATS = "stats";
+    static final String NOTIFIED = "notified";
     static final String INFO_SUFFIX = ".info";
     static final String LOG_SUFFIX = ".log";
     static final String EVENTS_SUFFIX = ".events";
@@ -66,6 +67,10 @@ final class TreeLayout {
 
     Path stats(ClientRef ref) {
         return client(ref).resolve(STATS);
+    }
+
+    Path notified(ClientRef ref) {
+        return client(ref).resolve(NOTIFIED);
     }
 
     Path info(ExecutionRef ref) {

@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 
 import org.testfarm.server.site.LiveSite;
 import org.testfarm.server.site.Site;
+import org.testfarm.server.alert.AlertMonitor;
 import org.testfarm.state.FarmState;
 import org.testfarm.store.LogStore;
 import org.testfarm.store.StoreOptions;
@@ -59,11 +60,16 @@ public class FarmContext implements ServletContextListener {
         FarmState state = new FarmState(store);
         LiveSite site = new LiveSite(new Site(state, LiveSite.INDEX_CAPACITY), LiveSite.CACHE_BYTES);
         context.setAttribute(Farm.ATTRIBUTE, new Farm(store, state, new WireDecoder(), Farm.DEFAULT_MAX_BODY, site));
+        context.setAttribute(AlertMonitor.ATTRIBUTE, AlertMonitor.start(store, state,
+                AlertMonitor.interval(context.getInitParameter(AlertMonitor.INTERVAL_SETTING))));
         LOG.info(() -> "TestFarm logs in " + logs);
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        if (event.getServletContext().getAttribute(AlertMonitor.ATTRIBUTE) instanceof AlertMonitor alerts) {
+            alerts.close();
+        }
         Object farm = event.getServletContext().getAttribute(Farm.ATTRIBUTE);
         if (farm instanceof Farm running) {
             running.store().close();

@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 
+import org.testfarm.event.FarmListener;
+import org.testfarm.server.alert.AlertMonitor;
 import org.testfarm.wire.WireCall;
 import org.testfarm.wire.WireMethod;
 
@@ -33,6 +35,9 @@ final class Ingestion implements Handler {
         }
         WireCall call = farm.decoder().decode(method, RequestFields.of(request, (int) farm.maxBodyBytes()));
         call.deliver(farm.store());
+        if (request.getServletContext().getAttribute(AlertMonitor.ATTRIBUTE) instanceof FarmListener alerts) {
+            call.deliver(alerts); // after storing: the alerts only queue a look at the client
+        }
         Responses.text(response, HttpServletResponse.SC_OK, "Done");
     }
 }
