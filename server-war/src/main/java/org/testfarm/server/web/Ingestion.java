@@ -33,6 +33,7 @@ final class Ingestion implements Handler {
         }
         WireCall call = farm.decoder().decode(method, RequestFields.of(request, (int) farm.maxBodyBytes()));
         call.deliver(farm.store());
+        farm.site().changed();
         Responses.text(response, HttpServletResponse.SC_OK, "Done");
     }
 }
