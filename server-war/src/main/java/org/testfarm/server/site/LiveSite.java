@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * The site as the WAR serves it: each file rendered from the tree on demand and
  * kept, with its fingerprint, until something it depends on changes. A request
- * costs the fingerprint (a few {@code stat} calls) when nothing changed.
+ * costs the fingerprint (a few {@code stat} calls) when nothing changed, and
+ * nothing at all within a second of the last one if no report came in meanwhile.
  */
 public final class LiveSite {
 
@@ -17,8 +18,17 @@ public final class LiveSite {
     public record Served(byte[] body, String contentType, String etag) {
     }
 
+    /** How long a fingerprint is trusted when no report came in meanwhile (changes made by other processes). */
+    static final long TRUST_NANOS = 1_000_000_000L;
+    private static final int TRUSTED_MAX = 10_000;
+
+    private record Known(long fingerprint, long changes, long at) {
+    }
+
     private final Site site;
     private final PageCache cache;
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.ConcurrentHashMap<String, Known> known = new java.util.concurrent.ConcurrentHashMap<>();
 
     public LiveSite(Site site, long cacheBytes) {
         this.site = site;
@@ -35,18 +45,40 @@ public final class LiveSite {
 
     /** The ETag a file would have now, without rendering it. */
     public String etag(PagePath path, String base) {
-        return etag(site.fingerprint(path, base, null));
+        String key = path.usesBase() ? base + " " + path.file() : path.file();
+        return etag(fingerprint(path, base, key));
+    }
+
+    /** Called for every report stored: fingerprints computed before it are not trusted any more. */
+    public void changed() {
+        changes.incrementAndGet();
     }
 
     public Served serve(PagePath path, String base) {
-        long fingerprint = site.fingerprint(path, base, null);
         String key = path.usesBase() ? base + " " + path.file() : path.file();
+        long fingerprint = fingerprint(path, base, key);
         Rendered rendered = cache.get(key, fingerprint);
         if (rendered == null) {
             rendered = site.render(path, base, null);
             cache.put(key, fingerprint, rendered);
         }
         return new Served(rendered.body(), rendered.contentType(), etag(fingerprint));
+    }
+
+    /** The fingerprint, computed again unless a report came in or a second passed since it last was. */
+    private long fingerprint(PagePath path, String base, String key) {
+        long now = System.nanoTime();
+        long seen = changes.get();
+        Known last = known.get(key);
+        if (last != null && last.changes() == seen && now - last.at() < TRUST_NANOS) {
+            return last.fingerprint();
+        }
+        long fingerprint = site.fingerprint(path, base, null);
+        if (known.size() > TRUSTED_MAX) {
+            known.clear();
+        }
+        known.put(key, new Known(fingerprint, seen, now));
+        return fingerprint;
     }
 
     private static String etag(long fingerprint) {

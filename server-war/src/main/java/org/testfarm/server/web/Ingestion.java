@@ -35,6 +35,7 @@ final class Ingestion implements Handler {
         }
         WireCall call = farm.decoder().decode(method, RequestFields.of(request, (int) farm.maxBodyBytes()));
         call.deliver(farm.store());
+        farm.site().changed();
         if (request.getServletContext().getAttribute(AlertMonitor.ATTRIBUTE) instanceof FarmListener alerts) {
             call.deliver(alerts); // after storing: the alerts only queue a look at the client
         }
