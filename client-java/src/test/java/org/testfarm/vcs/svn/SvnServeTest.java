@@ -1,0 +1,142 @@
+package org.testfarm.vcs.svn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfarm.vcs.Change;
+import org.testfarm.vcs.ExternalProgram;
+import org.testfarm.vcs.SandboxException;
+import org.testfarm.vcs.SandboxOptions;
+import org.testfarm.vcs.UpdateResult;
+import org.tmatesoft.svn.core.SVNURL;
+
+/** svn:// against Debian's svnserve, with users in a passwd file. */
+class SvnServeTest {
+
+    static final SandboxOptions DEV = SandboxOptions.fromMap(Map.of("svn.user", "dev", "svn.password", "secret"));
+
+    @TempDir
+    Path tmp;
+
+    Process server;
+    SvnWorld world;
+
+    @BeforeEach
+    void startSvnserve() throws Exception {
+        ExternalProgram svnserve = ExternalProgram.named("svnserve");
+        Assumptions.assumeTrue(svnserve.isInstalled(),
+                "svnserve is not installed (apt-get install subversion): svn:// is not tested");
+        Path served = Files.createDirectory(tmp.resolve("served"));
+        Path repository = SvnWorld.createRepository(served.resolve("project"));
+        Files.writeString(repository.resolve("conf/svnserve.conf"), """
+                [general]
+                anon-access = none
+                auth-access = write
+                password-db = passwd
+                realm = TestFarm
+                """);
+        Files.writeString(repository.resolve("conf/passwd"), """
+                [users]
+                dev = secret
+                """);
+        int port = freePort();
+        server = svnserve.start(tmp.resolve("svnserve.log"), "-d", "--foreground", "-r", served.toString(),
+                "--listen-host", "127.0.0.1", "--listen-port", Integer.toString(port));
+        awaitListening(port);
+        SVNURL url = SVNURL.parseURIEncoded("svn://127.0.0.1:" + port + "/project");
+        world = SvnWorld.create(tmp, repository, url, DEV);
+    }
+
+    @AfterEach
+    void stopSvnserve() throws InterruptedException {
+        if (server != null) {
+            server.destroy();
+            if (!server.waitFor(5, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void userAndPasswordFromTheOptionsReadAndUpdateOverSvnProtocol() throws Exception {
+        world.commit("a.txt", "b\n", "second: add b");
+        world.commit("c.txt", "c\n", "third: add c");
+        SvnSandbox sandbox = SvnSandbox.open(world.sandbox, DEV);
+
+        assertThat(sandbox.state()).isEqualTo("1");
+        assertThat(sandbox.remoteState()).isEqualTo("3");
+        assertThat(sandbox.changeLog()).containsExactly(
+                new Change("2", "dev", "second: add b"), new Change("3", "dev", "third: add c"));
+        assertThat(sandbox.hasPendingChanges()).isTrue();
+        assertThat(sandbox.update()).isEqualTo(new UpdateResult("1", "3", java.util.List.of()));
+        assertThat(sandbox.hasPendingChanges()).isFalse();
+    }
+
+    @Test
+    void wrongPasswordIsBadCredentialsNamingTheSandbox() {
+        SandboxOptions wrong = SandboxOptions.builder().svnUser("dev").svnPassword("guess").build();
+        SvnSandbox sandbox = SvnSandbox.open(world.sandbox, wrong);
+
+        assertThatThrownBy(sandbox::remoteState)
+                .isInstanceOfSatisfying(SandboxException.class, e ->
+                        assertThat(e.reason()).isEqualTo(SandboxException.Reason.BAD_CREDENTIALS))
+                .hasMessageContaining(world.sandbox.toAbsolutePath().toString())
+                .hasMessageContaining("bad or missing credentials");
+    }
+
+    @Test
+    void noCredentialsForAServerThatWantsThemIsBadCredentials() {
+        SvnSandbox sandbox = SvnSandbox.open(world.sandbox, SandboxOptions.NONE);
+
+        assertThatThrownBy(sandbox::hasPendingChanges)
+                .isInstanceOfSatisfying(SandboxException.class, e ->
+                        assertThat(e.reason()).isEqualTo(SandboxException.Reason.BAD_CREDENTIALS));
+    }
+
+    @Test
+    void stoppedServerIsAnUnreachableRemote() throws Exception {
+        stopSvnserve();
+        SvnSandbox sandbox = SvnSandbox.open(world.sandbox, DEV);
+
+        assertThatThrownBy(sandbox::pendingUpdates)
+                .isInstanceOfSatisfying(SandboxException.class, e ->
+                        assertThat(e.reason()).isEqualTo(SandboxException.Reason.UNREACHABLE_REMOTE))
+                .hasMessageContaining(world.sandbox.toAbsolutePath().toString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private void awaitListening(int port) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                if (!server.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("svnserve did not start: "
+                            + Files.readString(tmp.resolve("svnserve.log")), notYet);
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+}
