@@ -23,6 +23,15 @@ final class ScriptRunner {
     /** Beside the {@code testfarm} package in the jar: where {@code import task} finds the flat v1 modules. */
     static final String FLAT_MODULES = "testfarm_v1_flat";
 
+    /**
+     * The Java packages the v1 modules import from. Jython does not scan the
+     * class path for packages here (that would cost seconds), so it is told.
+     */
+    static final String[] JAVA_PACKAGES = {
+        "org.testfarm.console", "org.testfarm.engine", "org.testfarm.event", "org.testfarm.jython.bridge",
+        "org.testfarm.store", "org.testfarm.vcs", "org.testfarm.wire",
+    };
+
     private ScriptRunner() {
     }
 
@@ -34,6 +43,9 @@ final class ScriptRunner {
         }
         PySystemState.initialize(System.getProperties(), jythonOptions(), args);
         PySystemState sys = Py.getSystemState();
+        for (String javaPackage : JAVA_PACKAGES) {
+            PySystemState.add_package(javaPackage);
+        }
         String folder = script.toAbsolutePath().getParent().toString();
         sys.path.insert(0, Py.newStringOrUnicode(folder));
         addFlatModules(sys);
