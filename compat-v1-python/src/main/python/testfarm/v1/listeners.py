@@ -40,13 +40,12 @@ class NullResultListener(object):
 
 	# ---- how the Runner reaches it ----
 
-	def _farm_listener(self, task, snapshot):
-		"""The Java listener the engine tells, for one execution of task."""
+	def _farm_listener(self, task):
+		"""The Java listener the runner tells about the executions of task."""
 		from org.testfarm.jython.bridge import V1ListenerBridge
-		from org.testfarm.jython.bridge import PyValues
-		return V1ListenerBridge(self, PyValues.text(task.name), snapshot)
+		return V1ListenerBridge(self, _text(task.name))
 
-	def _found_new_commits(self, task, found, seconds_idle):
+	def _found_new_commits(self, found, seconds_idle):
 		self.listen_found_new_commits(found, seconds_idle)
 
 	def _close(self):
@@ -82,17 +81,17 @@ class MultiListener(NullResultListener):
 	listen_end_task_gently = _each('listen_end_task_gently')
 	del _each
 
-	def _farm_listener(self, task, snapshot):
+	def _farm_listener(self, task):
 		from java.util import ArrayList
 		from org.testfarm.jython.bridge import Fanout
 		each = ArrayList()
 		for listener in self.listeners:
-			each.add(listener._farm_listener(task, snapshot))
+			each.add(listener._farm_listener(task))
 		return Fanout(each)
 
-	def _found_new_commits(self, task, found, seconds_idle):
+	def _found_new_commits(self, found, seconds_idle):
 		for listener in self.listeners:
-			listener._found_new_commits(task, found, seconds_idle)
+			listener._found_new_commits(found, seconds_idle)
 
 	def _close(self):
 		for listener in self.listeners:
@@ -133,12 +132,11 @@ class JavaListener(NullResultListener):
 	def __init__(self, farm_listener):
 		self._java = farm_listener
 
-	def _farm_listener(self, task, snapshot):
+	def _farm_listener(self, task):
 		return self._java
 
-	def _found_new_commits(self, task, found, seconds_idle):
-		from org.testfarm.event import ClientRef
-		self._java.clientIdle(ClientRef(_text(task.project.name), _text(task.client.name)), seconds_idle / 60.0)
+	def _found_new_commits(self, found, seconds_idle):
+		pass  # the Java listener hears the check as clientIdle
 
 	def _close(self):
 		from java.io import Closeable
@@ -154,10 +152,6 @@ class ConsoleResultListener(JavaListener):
 		from org.testfarm.jython.bridge import PythonStdout
 		JavaListener.__init__(self, ConsoleListener(PythonStdout.current()))
 		self.verbose = verbose
-
-	def _found_new_commits(self, task, found, seconds_idle):
-		if not found:
-			JavaListener._found_new_commits(self, task, found, seconds_idle)
 
 
 class ServerListener(JavaListener):

@@ -1,16 +1,16 @@
-"""v1 Runner: checks for new commits, runs the task on the Java engine, tells the listeners.
+"""v1 Runner: a v1 Task run by TestFarm 2's Java runner.
 
-Runner(task, ...) does its work when constructed, as v1 scripts expect.
+Runner(task, ...) does its work when constructed, as v1 scripts expect: it
+checks for new commits, runs the task when there are some (or always, the first
+time, with first_run_always), and with continuous=True goes on until Ctrl-C.
 """
 import os
 import sys
-import time
 
-from testfarm.v1.listeners import ConsoleResultListener, ServerListener, LocalLogListener
+from testfarm.v1.listeners import ConsoleResultListener, ServerListener, LocalLogListener, NullResultListener
 
 __all__ = ['Runner']
 
-UPDATE_SANDBOX = 'Update Sandbox'
 _REPORTS = {'mail_report': 'mail', 'irc_report': 'IRC'}
 
 
@@ -25,124 +25,65 @@ class Runner(object):
 		self.config = config
 		self.listeners = _listeners(local_base_dir, remote_server_url, verbose, testinglisteners,
 			extra_listeners, config)
-		self._last_execution = None
 		self._run()
 
 	def _run(self):
 		from org.testfarm.jython.bridge import Interruption
-		self._interruption = Interruption.catchCtrlC()
+		from org.testfarm.runner import FirstRun
+		task = self.task
+		interruption = Interruption.catchCtrlC()
 		try:
 			for listener in self.listeners:
-				listener.listen_task_info(self.task)
-			found = self._check()
-			if found or self.first_run_always:
-				self._execute()
-			while self.continuous:
-				if self._check():
-					self._execute()
-				else:
-					self._idle()
+				listener.listen_task_info(task)
+			runner = self._java_runner()
+			interruption.whileRunning(runner.stop)
+			first = self.first_run_always and FirstRun.ALWAYS or FirstRun.ONLY_WITH_NEW_COMMITS
+			if self.continuous:
+				runner.runContinuously(first)
+			else:
+				runner.runOnce(first)
 		finally:
-			self._interruption.close()
+			interruption.close()
 			for listener in self.listeners:
 				listener._close()
-
-	def _check(self):
-		found = self.task._check_for_new_commits()
-		self._stop_if_interrupted()
-		for listener in self.listeners:
-			listener._found_new_commits(self.task, found, self.task.seconds_idle)
-		return found
-
-	def _idle(self):
-		end = time.time() + max(self.task.seconds_idle, 1)
-		while time.time() < end:
-			self._stop_if_interrupted()
-			try:
-				time.sleep(min(1.0, max(0.0, end - time.time())))
-			except KeyboardInterrupt:
-				self._stop_if_interrupted()
-				raise
-
-	def _execute(self):
-		from org.testfarm.event import ExecutionRef
-		from org.testfarm.engine import ExecutionRunner
-		from org.testfarm.jython.bridge import ContinuedExecution, Fanout, PythonEnvironment, Snapshots
-		from java.util import ArrayList, HashMap
-		task = self.task
-		changes = [(sandbox, sandbox.guilty()) for sandbox in task.sandboxes]
-		snapshot = []
-		for sandbox, guilty in changes:
-			for revision, author, message in guilty:
-				snapshot.append((_label(sandbox), author, revision))
-		task.changes = snapshot
-		each = ArrayList()
-		for listener in self.listeners:
-			each.add(listener._farm_listener(task, snapshot))
-		farm = Fanout(each)
-		ref = ExecutionRef(_text(task.project.name), _text(task.client.name), self._execution_id())
-		farm.executionStarted(ref, Snapshots.info(snapshot))
-		tasks_before, ok_before = 0, True
-		if task.sandboxes:
-			tasks_before, ok_before = 1, _update_sandboxes(farm, ref, changes)
-		if not ok_before:
-			farm.executionEnded(ref, False)
-			return
-		runner = ExecutionRunner(ContinuedExecution(farm, tasks_before, ok_before))
-		runner.environment(PythonEnvironment(os.environ, os.getcwd))
-		self._interruption.whileRunning(runner.cancel)
-		try:
-			runner.run(ref, task._plan(), HashMap())
-		finally:
-			self._interruption.whileRunning(None)
-		self._stop_if_interrupted()
-
-	def _stop_if_interrupted(self):
-		if self._interruption.happened():
-			self._interruption.clearInterruptStatus()
+		if interruption.happened():
+			interruption.clearInterruptStatus()
 			raise KeyboardInterrupt()
 
-	def _execution_id(self):
-		"""A local timestamp YYYYmmdd-HHMMSS, never the same as the previous one."""
-		while True:
-			now = time.strftime('%Y%m%d-%H%M%S')
-			if now != self._last_execution:
-				self._last_execution = now
-				return now
-			time.sleep(0.05)
+	def _java_runner(self):
+		from java.time import Duration
+		from org.testfarm.event import ClientRef
+		from org.testfarm.runner import Runner as JavaRunner
+		from org.testfarm.jython.bridge import FoundNewCommits, PythonEnvironment
+		task = self.task
+		runner = JavaRunner(ClientRef(_text(task.project.name), _text(task.client.name)))
+		runner.plan(task._plan())
+		for sandbox in task.sandboxes:
+			runner.sandbox(_java_sandbox(sandbox))
+		if task.checking_cmd:
+			runner.checkingCommand(_text(task.checking_cmd))
+		runner.idlePeriod(Duration.ofSeconds(int(task.seconds_idle)))
+		runner.environment(PythonEnvironment(os.environ, os.getcwd))
+		runner.checkObserver(FoundNewCommits(self._found_new_commits))
+		runner.listener(_ChangesKeeper(task)._farm_listener(task))
+		for listener in self.listeners:
+			runner.listener(listener._farm_listener(task))
+		runner.shutdownHook(True)
+		return runner
+
+	def _found_new_commits(self, found, seconds_idle):
+		for listener in self.listeners:
+			listener._found_new_commits(found, seconds_idle)
 
 
-def _update_sandboxes(farm, ref, changes):
-	"""The Update Sandbox task (task 1): per sandbox its change log, then the update."""
-	farm.taskStarted(ref, 1, UPDATE_SANDBOX)
-	number = 0
-	for sandbox, guilty in changes:
-		location = sandbox.location()
-		log = ''.join(':: %s - %s\n%s\n\n' % (revision, author, message) for revision, author, message in guilty)
-		number += 1
-		farm.commandStarted(ref, 1, number, _text('Change log for %s' % location))
-		farm.commandEnded(ref, 1, number, '', True, _text(log), _no_stats())
-		number += 1
-		try:
-			line = 'Updating %s, %s -> %s' % (location, sandbox.state(), sandbox.remoteState())
-		except Exception, error:
-			line = 'Updating %s' % location
-			farm.commandStarted(ref, 1, number, _text(line))
-			return _failed(farm, ref, number, error)
-		farm.commandStarted(ref, 1, number, _text(line))
-		try:
-			sandbox.update()
-		except Exception, error:
-			return _failed(farm, ref, number, error)
-		farm.commandEnded(ref, 1, number, '', True, None, _no_stats())
-	farm.taskEnded(ref, 1, True)
-	return True
+class _ChangesKeeper(NullResultListener):
+	"""Keeps each execution's snapshot in task.changes, where v1 scripts read it."""
 
+	def __init__(self, task):
+		self.task = task
 
-def _failed(farm, ref, number, error):
-	farm.commandEnded(ref, 1, number, _text('%s\n' % (error,)), False, None, _no_stats())
-	farm.taskEnded(ref, 1, False)
-	return False
+	def listen_begin_task(self, taskname, snapshot=""):
+		self.task.changes = list(snapshot)
 
 
 def _listeners(local_base_dir, remote_server_url, verbose, testinglisteners, extra_listeners, config):
@@ -161,15 +102,13 @@ def _listeners(local_base_dir, remote_server_url, verbose, testinglisteners, ext
 	return chosen + list(extra_listeners)
 
 
-def _no_stats():
-	from java.util import HashMap
-	return HashMap()
-
-
-def _label(sandbox):
-	"""How a snapshot names a sandbox: the last part of its location."""
-	location = str(sandbox.location()).rstrip('/\\')
-	return os.path.basename(location) or location
+def _java_sandbox(sandbox):
+	"""The Java sandbox behind a GitSandbox or SvnSandbox; a script's own sandbox class, adapted."""
+	java = getattr(sandbox, '_java', None)
+	if java is not None:
+		return java
+	from org.testfarm.jython.bridge import PythonSandbox
+	return PythonSandbox(sandbox)
 
 
 def _text(value):

@@ -4,7 +4,6 @@ A task has subtasks (TestFarm 2 tasks), each a list of commands: a shell string,
 or a dict with the keys CMD, INFO, STATS, CD and STATUS_OK.
 """
 import os
-import subprocess
 import warnings
 from collections import namedtuple
 
@@ -61,16 +60,6 @@ class Task(object):
 
 	# ---- used by the Runner ----
 
-	def _check_for_new_commits(self):
-		"""Whether to run: with sandboxes, one has pending changes or the checking command
-		exits 0; without sandboxes there is always something new."""
-		if not self.sandboxes:
-			return True
-		for sandbox in self.sandboxes:
-			if sandbox.hasPendingChanges():
-				return True
-		return bool(self.checking_cmd) and _exits_zero(self.checking_cmd)
-
 	def _plan(self):
 		"""The subtasks as the Java engine's ExecutionPlan."""
 		from java.util import ArrayList
@@ -96,11 +85,3 @@ def _engine_command(command):
 def _text(value):
 	from org.testfarm.jython.bridge import PyValues
 	return PyValues.text(value if isinstance(value, (str, unicode)) else str(value))
-
-
-def _exits_zero(command):
-	devnull = open(os.devnull, 'w')
-	try:
-		return subprocess.call(command, shell=True, stdout=devnull, stderr=subprocess.STDOUT) == 0
-	finally:
-		devnull.close()

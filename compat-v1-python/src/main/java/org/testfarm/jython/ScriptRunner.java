@@ -29,7 +29,7 @@ final class ScriptRunner {
      */
     static final String[] JAVA_PACKAGES = {
         "org.testfarm.console", "org.testfarm.engine", "org.testfarm.event", "org.testfarm.jython.bridge",
-        "org.testfarm.store", "org.testfarm.vcs", "org.testfarm.wire",
+        "org.testfarm.runner", "org.testfarm.store", "org.testfarm.vcs", "org.testfarm.wire",
     };
 
     private ScriptRunner() {

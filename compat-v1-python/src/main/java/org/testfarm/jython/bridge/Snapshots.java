@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.python.core.Py;
+import org.python.core.PyList;
 import org.python.core.PyObject;
 import org.testfarm.literal.PyTuple;
 
@@ -27,6 +28,19 @@ public final class Snapshots {
                 items.add(PyValues.text(item));
             }
             rows.add(new PyTuple(items));
+        }
+        return rows;
+    }
+
+    /** The runner's snapshot ({@link PyTuple}s of strings) as a Python list of str tuples. */
+    public static PyList toPython(Object snapshot) {
+        PyList rows = new PyList();
+        if (snapshot instanceof List<?> list) {
+            for (Object row : list) {
+                List<?> items = row instanceof PyTuple tuple ? tuple.items() : List.of();
+                PyObject[] values = items.stream().map(item -> PyValues.str(String.valueOf(item))).toArray(PyObject[]::new);
+                rows.append(new org.python.core.PyTuple(values));
+            }
         }
         return rows;
     }

@@ -18,23 +18,18 @@ public final class V1ListenerBridge implements FarmListener {
 
     private final PyObject listener;
     private final String taskName;
-    private final PyObject snapshot;
     private final Map<Integer, String> subtasks = new HashMap<>();
     private final Map<String, String> commands = new HashMap<>();
 
-    /**
-     * @param taskName the v1 task's name (what {@code listen_begin_task} gets)
-     * @param snapshot the list of change tuples given with it
-     */
-    public V1ListenerBridge(PyObject listener, String taskName, PyObject snapshot) {
+    /** @param taskName the v1 task's name (what {@code listen_begin_task} gets) */
+    public V1ListenerBridge(PyObject listener, String taskName) {
         this.listener = listener;
         this.taskName = taskName;
-        this.snapshot = snapshot == null ? Py.None : snapshot;
     }
 
     @Override
     public void executionStarted(ExecutionRef execution, Map<String, Object> info) {
-        call("listen_begin_task", PyValues.str(taskName), snapshot);
+        call("listen_begin_task", PyValues.str(taskName), Snapshots.toPython(info.get("snapshot")));
     }
 
     @Override
