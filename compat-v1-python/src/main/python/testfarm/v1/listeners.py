@@ -155,12 +155,24 @@ class ConsoleResultListener(JavaListener):
 
 
 class ServerListener(JavaListener):
-	"""Reports to a TestFarm server over HTTP (the wire protocol)."""
+	"""Reports to a TestFarm server over HTTP (the wire protocol); what cannot be sent
+	now waits in the client's spool and is sent later, in order."""
 
 	def __init__(self, server_url):
-		from org.testfarm.jython.bridge import RemoteListeners
-		JavaListener.__init__(self, RemoteListeners.open(server_url))
+		JavaListener.__init__(self, None)
 		self.server_url = server_url
+
+	def _farm_listener(self, task):
+		if self._java is None:
+			from org.testfarm.event import ClientRef
+			from org.testfarm.jython.bridge import RemoteListeners
+			client = ClientRef(_text(task.project.name), _text(task.client.name))
+			self._java = RemoteListeners.open(_text(self.server_url), client)
+		return self._java
+
+	def _close(self):
+		if self._java is not None:
+			JavaListener._close(self)
 
 
 class LocalLogListener(JavaListener):

@@ -39,6 +39,15 @@ public final class GitWorld {
         return world;
     }
 
+    /** Dev writes {@code file} with {@code content} in origin and commits it. */
+    public void commitFile(String file, String content, String message) throws Exception {
+        Files.writeString(origin.resolve(file), content, StandardCharsets.UTF_8);
+        try (Git git = Git.open(origin.toFile())) {
+            git.add().addFilepattern(file).call();
+            git.commit().setMessage(message).setAuthor(DEV).setCommitter(DEV).setSign(false).call();
+        }
+    }
+
     /** Dev appends {@code line} to {@code file} in origin and commits it. */
     public void commit(String file, String line, String message) throws Exception {
         try (Git git = Git.open(origin.toFile())) {
