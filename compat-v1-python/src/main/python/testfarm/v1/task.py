@@ -5,13 +5,23 @@ or a dict with the keys CMD, INFO, STATS, CD and STATUS_OK.
 """
 import os
 import warnings
-from collections import namedtuple
 
 __all__ = ['Task', 'CMD', 'INFO', 'STATS', 'CD', 'STATUS_OK']
 
 CMD, INFO, STATS, CD, STATUS_OK = 1, 2, 3, 4, 5
 
-Subtask = namedtuple('Subtask', ['name', 'commands', 'mandatory'])
+
+
+class Subtask(tuple):
+	"""(name, commands, mandatory), also readable by attribute."""
+	__slots__ = ()
+
+	def __new__(cls, name, commands, mandatory):
+		return tuple.__new__(cls, (name, commands, mandatory))
+
+	name = property(lambda self: self[0])
+	commands = property(lambda self: self[1])
+	mandatory = property(lambda self: self[2])
 
 
 class Task(object):

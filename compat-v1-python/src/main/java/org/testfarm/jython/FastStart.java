@@ -29,6 +29,8 @@ final class FastStart {
     /** Set in the re-run JVM, so that it runs the script instead of re-running again. */
     static final String CHILD = "testfarm.v1.relaunched";
     static final String SWITCH = "TESTFARM_V1_FAST_START";
+    /** The hidden argument of the training run the archive is made from. */
+    static final String TRAIN = "--train-class-archive";
 
     private FastStart() {
     }
@@ -44,22 +46,13 @@ final class FastStart {
             return null;
         }
         Path archive = cache.get().resolve(archiveName(jar.get()));
-        boolean creating = !Files.isRegularFile(archive);
-        Path fresh = cache.get().resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(inheritedOptions());
-        command.add(creating ? "-XX:ArchiveClassesAtExit=" + fresh : "-XX:SharedArchiveFile=" + archive);
-        command.add("-Xshare:auto");
-        // the JVM's remarks about what it could not archive are no business of the script's output
-        command.add("-Xlog:disable");
-        command.add("-Xlog:all=error:stderr");
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-XX:+UseSerialGC");
-        command.add("-D" + CHILD + "=true");
-        command.add("-cp");
-        command.add(jar.get().toString());
-        command.add(Launcher.class.getName());
+        if (!Files.isRegularFile(archive)) {
+            train(jar.get(), cache.get(), archive);
+        }
+        List<String> command = java(jar.get());
+        if (Files.isRegularFile(archive)) {
+            command.add(1, "-XX:SharedArchiveFile=" + archive);
+        }
         command.addAll(scriptArgs);
         Process child;
         try {
@@ -69,11 +62,65 @@ final class FastStart {
         }
         Signals.ignoreInterrupt();
         Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));
-        int status = waitFor(child);
-        if (creating) {
-            keep(fresh, archive);
+        return waitFor(child);
+    }
+
+    /**
+     * Makes the archive once per jar build and JVM, from a short quiet run of the
+     * v1 modules (its own home folder, nothing printed), and publishes it atomically.
+     */
+    private static void train(Path jar, Path cache, Path archive) {
+        Path fresh = cache.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        try {
+            Path home = Files.createTempDirectory("testfarm-training-home");
+            List<String> command = java(jar);
+            command.add(1, "-XX:ArchiveClassesAtExit=" + fresh);
+            command.add(1, "-Duser.home=" + home);
+            command.add(TRAIN);
+            Process training = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).directory(home.toFile()).start();
+            training.getOutputStream().close();
+            if (training.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+                keep(fresh, archive);
+            } else {
+                training.destroyForcibly();
+            }
+            deleteTree(home);
+        } catch (IOException | InterruptedException e) {
+            // no archive this time: the script still runs, only slower to start
+        } finally {
+            try {
+                Files.deleteIfExists(fresh);
+            } catch (IOException ignored) {
+                // a stray temporary file in the cache folder
+            }
         }
-        return status;
+    }
+
+    /** {@code java [inherited options] [fast-start options] -cp JAR Launcher}; options go in at index 1. */
+    private static List<String> java(Path jar) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(inheritedOptions());
+        command.add("-Xshare:auto");
+        // the JVM's remarks about what it could not archive are no business of the script's output
+        command.add("-Xlog:disable");
+        command.add("-Xlog:all=error:stderr");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
+        command.add("-D" + CHILD + "=true");
+        command.add("-cp");
+        command.add(jar.toString());
+        command.add(Launcher.class.getName());
+        return command;
+    }
+
+    private static void deleteTree(Path root) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | RuntimeException ignored) {
+            // a leftover folder in the temporary folder
+        }
     }
 
     private static int waitFor(Process child) {
@@ -173,7 +220,7 @@ final class FastStart {
         }
     }
 
-    private static Optional<Path> cacheFolder() {
+    static Optional<Path> cacheFolder() {
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         Path folder = base.resolve("testfarm");

@@ -27,6 +27,9 @@ public final class Launcher {
             System.err.println(USAGE);
             return args.length == 0 ? 2 : 0;
         }
+        if (args[0].equals(FastStart.TRAIN)) {
+            return ScriptRunner.train();
+        }
         if (args[0].startsWith("-")) {
             System.err.println("testfarm-v1: unknown option " + args[0] + "\n" + USAGE);
             return 2;

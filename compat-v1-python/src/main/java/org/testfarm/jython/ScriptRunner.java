@@ -54,10 +54,13 @@ final class ScriptRunner {
         try {
             interpreter.set("__name__", new PyString("__main__"));
             interpreter.set("__file__", Py.newStringOrUnicode(args[0]));
-            interpreter.execfile(script.toString());
+            interpreter.exec(CompiledScripts.load(script));
             status = 0;
         } catch (PyException e) {
             status = ExitStatus.of(e);
+        } catch (java.io.IOException e) {
+            System.err.println("testfarm-v1: can't read file '" + args[0] + "': " + e.getMessage());
+            status = 2;
         } finally {
             flush(sys);
         }
@@ -67,6 +70,21 @@ final class ScriptRunner {
             status = status == 0 ? ExitStatus.of(e) : status;
         }
         return status;
+    }
+
+    /** Runs {@code testfarm.training}: what the class-data archive is made from. */
+    static int train() {
+        try {
+            Path script = Files.createTempFile("testfarm-training", ".py");
+            Files.writeString(script, "import testfarm.training\ntestfarm.training.run()\n");
+            try {
+                return run(new String[] {script.toString()});
+            } finally {
+                Files.deleteIfExists(script);
+            }
+        } catch (java.io.IOException e) {
+            return 1;
+        }
     }
 
     private static Properties jythonOptions() {
