@@ -127,10 +127,16 @@ class DummyResultListener(NullResultListener):
 
 
 class JavaListener(NullResultListener):
-	"""A v1 listener whose work a Java FarmListener does (console, server, local log tree)."""
+	"""A v1 listener whose work a Java FarmListener does (console, server, local log tree).
+
+	The Runner hands the Java listener to the engine. A script that calls the
+	listen_* methods itself gets them translated into the same events, numbered
+	as the engine numbers them.
+	"""
 
 	def __init__(self, farm_listener):
 		self._java = farm_listener
+		self._calls = _V1Calls()
 
 	def _farm_listener(self, task):
 		return self._java
@@ -142,6 +148,76 @@ class JavaListener(NullResultListener):
 		from java.io import Closeable
 		if isinstance(self._java, Closeable):
 			self._java.close()
+
+	def listen_task_info(self, task):
+		self._calls.task_info(task)
+
+	def listen_found_new_commits(self, new_commits_found, seconds_idle):
+		self._farm_listener_for_calls().clientIdle(self._calls.client(), seconds_idle / 60.0)
+
+	def listen_begin_task(self, taskname, snapshot=""):
+		from org.testfarm.jython.bridge import Snapshots
+		self._farm_listener_for_calls().executionStarted(self._calls.begin_task(), Snapshots.info(list(snapshot or [])))
+
+	def listen_begin_subtask(self, subtaskname):
+		self._farm_listener_for_calls().taskStarted(self._calls.ref, self._calls.begin_subtask(), _text(subtaskname))
+
+	def listen_begin_command(self, cmd):
+		self._farm_listener_for_calls().commandStarted(self._calls.ref, self._calls.subtask, self._calls.begin_command(), _text(cmd))
+
+	def listen_end_command(self, cmd, ok, output, info, stats):
+		from org.testfarm.jython.bridge import PyValues
+		self._calls.subtask_ok = self._calls.subtask_ok and bool(ok)
+		self._farm_listener_for_calls().commandEnded(self._calls.ref, self._calls.subtask, self._calls.command,
+			_text(output or ''), bool(ok), info and _text(info) or None, PyValues.stats(stats))
+
+	def listen_end_subtask(self, subtaskname):
+		self._farm_listener_for_calls().taskEnded(self._calls.ref, self._calls.subtask, self._calls.subtask_ok)
+
+	def listen_end_task(self, taskname, ok):
+		self._farm_listener_for_calls().executionEnded(self._calls.ref, bool(ok))
+
+	def listen_end_task_gently(self, taskname):
+		self._farm_listener_for_calls().executionEnded(self._calls.ref, None)
+
+	def _farm_listener_for_calls(self):
+		return self._farm_listener(self._calls.task)
+
+
+class _V1Calls(object):
+	"""Numbering for listen_* calls made by hand: tasks and commands from 1."""
+
+	def __init__(self):
+		self.task = None
+		self.ref = None
+		self.subtask = 0
+		self.command = 0
+		self.subtask_ok = True
+
+	def task_info(self, task):
+		self.task = task
+
+	def client(self):
+		from org.testfarm.event import ClientRef
+		if self.task is None:
+			return ClientRef('-', '-')
+		return ClientRef(_text(self.task.project.name), _text(self.task.client.name))
+
+	def begin_task(self):
+		import time
+		self.ref = self.client().execution(time.strftime('%Y%m%d-%H%M%S'))
+		self.subtask = 0
+		return self.ref
+
+	def begin_subtask(self):
+		self.subtask += 1
+		self.command = 0
+		self.subtask_ok = True
+		return self.subtask
+
+	def begin_command(self):
+		self.command += 1
+		return self.command
 
 
 class ConsoleResultListener(JavaListener):
