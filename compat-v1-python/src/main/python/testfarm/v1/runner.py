@@ -47,7 +47,6 @@ class Runner(object):
 			for listener in self.listeners:
 				listener._close()
 		if interruption.happened():
-			interruption.clearInterruptStatus()
 			raise KeyboardInterrupt()
 
 	def _java_runner(self):

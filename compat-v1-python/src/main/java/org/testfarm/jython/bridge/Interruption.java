@@ -4,17 +4,17 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Ctrl-C while a v1 Runner runs: instead of ending the JVM, it cancels the
- * running execution (which the engine then reports aborted) and interrupts the
- * script's thread, so a sleep between checks ends too. The Runner then raises
- * {@code KeyboardInterrupt}, as CPython would have. {@link #close} puts the
- * previous handling back.
+ * Ctrl-C while a v1 Runner runs: instead of ending the JVM, it stops the
+ * runner, which ends the running execution aborted (or its wait between
+ * checks). The Runner then raises {@code KeyboardInterrupt}, as CPython would
+ * have. The script's thread is not interrupted: an interrupt would close the
+ * channels under {@code sys.stdout} and {@code sys.stderr}. {@link #close} puts
+ * the previous handling back.
  */
 public final class Interruption implements AutoCloseable {
 
     private static final Signal INT = new Signal("INT");
 
-    private final Thread scriptThread = Thread.currentThread();
     private volatile Runnable onInterrupt = () -> { };
     private volatile boolean happened;
     private SignalHandler previous;
@@ -43,15 +43,9 @@ public final class Interruption implements AutoCloseable {
         return happened;
     }
 
-    /** Clears the script thread's interrupt status left by a Ctrl-C, returning whether it was set. */
-    public boolean clearInterruptStatus() {
-        return Thread.interrupted();
-    }
-
     void interrupt() {
         happened = true;
         onInterrupt.run();
-        scriptThread.interrupt();
     }
 
     @Override
