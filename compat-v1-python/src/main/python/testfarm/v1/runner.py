@@ -12,6 +12,7 @@ from testfarm.v1.listeners import ConsoleResultListener, ServerListener, LocalLo
 __all__ = ['Runner']
 
 _REPORTS = {'mail_report': 'mail', 'irc_report': 'IRC'}
+MINIMUM_CONTINUOUS_IDLE = 60
 
 
 class Runner(object):
@@ -61,7 +62,7 @@ class Runner(object):
 			runner.sandbox(_java_sandbox(sandbox))
 		if task.checking_cmd:
 			runner.checkingCommand(_text(task.checking_cmd))
-		runner.idlePeriod(Duration.ofSeconds(int(task.seconds_idle)))
+		runner.idlePeriod(Duration.ofSeconds(_idle_seconds(task.seconds_idle, self.continuous)))
 		runner.environment(PythonEnvironment(os.environ, os.getcwd))
 		runner.checkObserver(FoundNewCommits(self._found_new_commits))
 		runner.listener(_ChangesKeeper(task)._farm_listener(task))
@@ -99,6 +100,14 @@ def _listeners(local_base_dir, remote_server_url, verbose, testinglisteners, ext
 				sys.stderr.write("testfarm-v1: config['%s'] is accepted, but TestFarm 2 does not send %s reports"
 					" yet (see docs/v1-compatibility.md)\n" % (key, _REPORTS[key]))
 	return chosen + list(extra_listeners)
+
+
+def _idle_seconds(seconds_idle, continuous):
+	"""The idle period; a continuous run waits at least a minute between checks rather than spin."""
+	seconds = int(seconds_idle or 0)
+	if continuous and seconds < MINIMUM_CONTINUOUS_IDLE:
+		return MINIMUM_CONTINUOUS_IDLE
+	return seconds
 
 
 def _java_sandbox(sandbox):

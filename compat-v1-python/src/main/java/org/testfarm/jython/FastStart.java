@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Starting Jython means loading some thousands of classes; an AppCDS archive of
- * them (made by the JVM itself, once) more than halves the start-up time. A JVM
+ * them (made by the JVM itself, once) halves the start-up time or better. A JVM
  * flag cannot be set from inside the jar, so the launcher re-runs {@code java}
  * with {@code -XX:SharedArchiveFile} and waits for it, passing its exit status
  * on. The first run of a given jar on a given JVM creates the archive in
@@ -53,6 +53,10 @@ final class FastStart {
         if (Files.isRegularFile(archive)) {
             command.add(1, "-XX:SharedArchiveFile=" + archive);
         }
+        Path library = libraryCopy(archive);
+        if (Files.isRegularFile(library)) {
+            command.add(1, "-D" + StandardLibrary.PROPERTY + "=" + library);
+        }
         command.addAll(scriptArgs);
         Process child;
         try {
@@ -66,41 +70,72 @@ final class FastStart {
     }
 
     /**
-     * Makes the archive once per jar build and JVM, from a short quiet run of the
-     * v1 modules (its own home folder, nothing printed), and publishes it atomically.
+     * Makes the archive once per jar build and JVM, and publishes it atomically:
+     * a short quiet run of the v1 modules (its own home folder, nothing printed)
+     * lists the classes it loads, then the JVM dumps them into a static archive.
+     * (A static archive, unlike one made at exit, also takes Jython's many
+     * pre-Java-6 classes.)
      */
     private static void train(Path jar, Path cache, Path archive) {
-        Path fresh = cache.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        String stem = archive.getFileName() + "." + ProcessHandle.current().pid();
+        Path classList = cache.resolve(stem + ".classes");
+        Path fresh = cache.resolve(stem + ".tmp");
+        Path home = null;
         try {
-            Path home = Files.createTempDirectory("testfarm-training-home");
-            List<String> command = java(jar);
-            command.add(1, "-XX:ArchiveClassesAtExit=" + fresh);
-            command.add(1, "-Duser.home=" + home);
-            command.add(TRAIN);
-            Process training = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).directory(home.toFile()).start();
-            training.getOutputStream().close();
-            if (training.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            home = Files.createTempDirectory("testfarm-training-home");
+            List<String> training = java(jar);
+            training.add(1, "-XX:DumpLoadedClassList=" + classList);
+            training.add(1, "-Duser.home=" + home);
+            training.add(TRAIN);
+            List<String> dump = new ArrayList<>(List.of(javaProgram(), "-Xshare:dump",
+                    "-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + fresh,
+                    "-cp", jar.toString()));
+            if (quietly(training, home) && quietly(dump, home)) {
+                StandardLibrary.copy(jar, libraryCopy(archive));
                 keep(fresh, archive);
-            } else {
-                training.destroyForcibly();
             }
-            deleteTree(home);
         } catch (IOException | InterruptedException e) {
             // no archive this time: the script still runs, only slower to start
         } finally {
-            try {
-                Files.deleteIfExists(fresh);
-            } catch (IOException ignored) {
-                // a stray temporary file in the cache folder
+            if (home != null) {
+                deleteTree(home);
+            }
+            for (Path leftover : List.of(classList, fresh)) {
+                try {
+                    Files.deleteIfExists(leftover);
+                } catch (IOException ignored) {
+                    // a stray temporary file in the cache folder
+                }
             }
         }
+    }
+
+    /** Beside the archive: the copy of the jar's {@code Lib/} (see {@link StandardLibrary}). */
+    static Path libraryCopy(Path archive) {
+        String name = archive.getFileName().toString();
+        return archive.resolveSibling(name.substring(0, name.length() - ".jsa".length()) + ".lib.zip");
+    }
+
+    /** Runs {@code command} with no input or output; whether it ended well within two minutes. */
+    private static boolean quietly(List<String> command, Path directory) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).directory(directory.toFile()).start();
+        process.getOutputStream().close();
+        if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return false;
+        }
+        return process.exitValue() == 0;
+    }
+
+    private static String javaProgram() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** {@code java [inherited options] [fast-start options] -cp JAR Launcher}; options go in at index 1. */
     private static List<String> java(Path jar) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaProgram());
         command.addAll(inheritedOptions());
         command.add("-Xshare:auto");
         // the JVM's remarks about what it could not archive are no business of the script's output
@@ -182,9 +217,12 @@ final class FastStart {
     private static void dropStale(Path archive) {
         String name = archive.getFileName().toString();
         String prefix = name.substring(0, name.lastIndexOf('-') + 1);
-        try (DirectoryStream<Path> stale = Files.newDirectoryStream(archive.getParent(), prefix + "*.jsa")) {
+        String library = libraryCopy(archive).getFileName().toString();
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(archive.getParent(), prefix + "*")) {
             for (Path old : stale) {
-                if (!old.getFileName().toString().equals(name)) {
+                String oldName = old.getFileName().toString();
+                boolean ours = oldName.endsWith(".jsa") || oldName.endsWith(".lib.zip");
+                if (ours && !oldName.equals(name) && !oldName.equals(library)) {
                     Files.deleteIfExists(old);
                 }
             }
@@ -203,7 +241,8 @@ final class FastStart {
                 break;
             }
             if (argument.startsWith("-") && !argument.startsWith("-XX:SharedArchiveFile")
-                    && !argument.startsWith("-XX:ArchiveClassesAtExit") && !argument.startsWith("-Xshare")) {
+                    && !argument.startsWith("-XX:ArchiveClassesAtExit") && !argument.startsWith("-Xshare")
+                    && !argument.startsWith("-XX:DumpLoadedClassList") && !argument.startsWith("-XX:SharedClassListFile")) {
                 options.add(argument);
             }
         }

@@ -95,12 +95,19 @@ final class ScriptRunner {
         return options;
     }
 
-    /** Right after the jar's standard library ({@code <jar>/Lib}): {@code <jar>/Lib/testfarm_v1_flat}. */
+    /**
+     * The standard library from the launcher's copy when there is one (see
+     * {@link StandardLibrary}), and right after it the flat v1 modules:
+     * {@code <jar>/Lib/testfarm_v1_flat}.
+     */
     private static void addFlatModules(PySystemState sys) {
+        String copy = StandardLibrary.pathEntry();
         for (int i = 0; i < sys.path.__len__(); i++) {
             String entry = sys.path.pyget(i).toString();
             if (entry.endsWith(".jar/Lib") || entry.endsWith(".jar" + File.separator + "Lib")) {
-                sys.path.insert(i + 1, Py.newStringOrUnicode(entry + "/" + FLAT_MODULES));
+                String library = copy != null ? copy : entry;
+                sys.path.pyset(i, Py.newStringOrUnicode(library));
+                sys.path.insert(i + 1, Py.newStringOrUnicode(library + "/" + FLAT_MODULES));
                 return;
             }
         }
