@@ -143,6 +143,7 @@ final class FastStart {
         command.add("-Xlog:all=error:stderr");
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+UseSerialGC");
+        command.add("-XX:-UsePerfData");
         command.add("-D" + CHILD + "=true");
         command.add("-cp");
         command.add(jar.toString());
