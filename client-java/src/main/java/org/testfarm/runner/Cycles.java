@@ -25,6 +25,9 @@ final class Cycles {
                  EnvironmentSource environment, Sleeper sleeper, CheckObserver observer) {
     }
 
+    /** The shortest wait between two checks that found nothing. */
+    static final Duration MIN_WAIT = Duration.ofSeconds(1);
+
     private final Setup setup;
     private final Broadcast listeners;
     private final Object wake = new Object();
@@ -83,7 +86,9 @@ final class Cycles {
 
     CycleReport execute(boolean found) {
         ExecutionPlan plan = Objects.requireNonNull(setup.plan().get(), "the plan supplier gave no plan");
-        Execution execution = new Execution(setup.client().execution(setup.ids().next()), listeners,
+        String id = setup.ids().next();
+        setup.state().recordExecution(id);
+        Execution execution = new Execution(setup.client().execution(id), listeners,
                 setup.sandboxes(), setup.commandRunner(), setup.environment());
         current = execution;
         try {
@@ -99,13 +104,19 @@ final class Cycles {
         }
     }
 
-    /** Waits the idle period; false when stopped or interrupted meanwhile. */
+    /**
+     * Waits the idle period (at least {@link #MIN_WAIT} with the default sleeper,
+     * so that an idle period of 0 cannot spin); false when stopped or interrupted meanwhile.
+     */
     private boolean idle() {
         Duration period = setup.idlePeriod();
         try {
             if (setup.sleeper() != null) {
                 setup.sleeper().sleep(period);
                 return !stopping();
+            }
+            if (period.compareTo(MIN_WAIT) < 0) {
+                period = MIN_WAIT;
             }
             long deadline = System.nanoTime() + period.toNanos();
             synchronized (wake) {

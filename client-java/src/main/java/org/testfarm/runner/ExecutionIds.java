@@ -23,6 +23,21 @@ public final class ExecutionIds {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * Makes the next ids later than {@code id} too: one a previous process gave,
+     * say. An id that is not in the format is ignored.
+     */
+    public synchronized void after(String id) {
+        try {
+            LocalDateTime earlier = LocalDateTime.parse(id.strip(), FORMAT);
+            if (last == null || earlier.isAfter(last)) {
+                last = earlier;
+            }
+        } catch (java.time.format.DateTimeParseException | NullPointerException e) {
+            // not an id of ours: nothing to stay after
+        }
+    }
+
     /** A new id, later than every id this instance gave before. */
     public synchronized String next() {
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);

@@ -114,7 +114,10 @@ public final class Runner {
         return checkingCommand(line == null ? null : Command.of(line));
     }
 
-    /** How long to wait after a check that found nothing; announced to listeners as idle minutes. */
+    /**
+     * How long to wait after a check that found nothing (the default wait lasts
+     * at least a second); announced to listeners as idle minutes.
+     */
     public Runner idlePeriod(Duration idlePeriod) {
         if (idlePeriod.isNegative()) {
             throw new IllegalArgumentException("the idle period cannot be negative: " + idlePeriod);
@@ -130,6 +133,12 @@ public final class Runner {
     /** The clock execution ids are read from (local time). */
     public Runner clock(Clock clock) {
         this.ids = new ExecutionIds(clock);
+        return this;
+    }
+
+    /** Where execution ids come from; share one between runners of the same client. */
+    public Runner executionIds(ExecutionIds ids) {
+        this.ids = Objects.requireNonNull(ids, "ids");
         return this;
     }
 
@@ -238,6 +247,7 @@ public final class Runner {
         try (ClientLock lock = stateDirectory().lock()) {
             lock.previousHolder().ifPresent(pid -> warnings.accept("took over the lock " + lock.file()
                     + " left by process " + pid + ", which is no longer running"));
+            stateDirectory().lastExecution().ifPresent(ids::after);
             CommitCheck check = new CommitCheck(sandboxes, checkingCommand, commandRunner, environment, warnings);
             Cycles cycles = new Cycles(new Cycles.Setup(client, plan, List.copyOf(sandboxes), check, idlePeriod, ids,
                     stateDirectory(), commandRunner, environment, sleeper, checkObserver), broadcast);

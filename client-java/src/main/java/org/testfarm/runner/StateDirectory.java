@@ -3,7 +3,9 @@ package org.testfarm.runner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.testfarm.TestFarmException;
 import org.testfarm.event.ClientRef;
@@ -17,7 +19,9 @@ import org.testfarm.store.Names;
  *     but runs nothing; create or remove it by hand, or with {@link #pause()} and
  *     {@link #resume()} (the CLI's {@code --pause} and {@code --resume});</li>
  * <li>{@code lock}: held by the running instance, with its process id;</li>
- * <li>{@code spool/}: reports waiting for the server to be reachable again.</li>
+ * <li>{@code spool/}: reports waiting for the server to be reachable again;</li>
+ * <li>{@code last-execution}: the id of the last execution started, so that ids
+ *     stay unique across restarts within a second.</li>
  * </ul>
  */
 public final class StateDirectory {
@@ -25,6 +29,7 @@ public final class StateDirectory {
     static final String PAUSED = "paused";
     static final String LOCK = "lock";
     static final String SPOOL = "spool";
+    static final String LAST_EXECUTION = "last-execution";
 
     private final Path root;
 
@@ -80,6 +85,31 @@ public final class StateDirectory {
             Files.deleteIfExists(pausedMarker());
         } catch (IOException e) {
             throw new TestFarmException("cannot resume: cannot remove " + pausedMarker() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The id of the last execution this client started here, if it wrote one. */
+    public Optional<String> lastExecution() {
+        try {
+            return Optional.of(Files.readString(root.resolve(LAST_EXECUTION)).strip());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Notes the id of an execution that starts, so that the next process's ids
+     * come after it even within the same second.
+     */
+    public void recordExecution(String id) {
+        try {
+            Files.createDirectories(root);
+            Path temporary = root.resolve(LAST_EXECUTION + ".tmp");
+            Files.writeString(temporary, id + "\n");
+            Files.move(temporary, root.resolve(LAST_EXECUTION), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new TestFarmException("cannot write " + root.resolve(LAST_EXECUTION) + ": " + e.getMessage(), e);
         }
     }
 

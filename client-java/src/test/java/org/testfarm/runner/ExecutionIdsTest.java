@@ -41,6 +41,16 @@ class ExecutionIdsTest {
         assertThat(ids.next()).isEqualTo("20130301-101011");
     }
 
+    @Test
+    void after_anIdFromAnotherProcess_idsComeLater_andMalformedOnesAreIgnored() {
+        ExecutionIds ids = new ExecutionIds(Clock.fixed(Instant.parse("2013-03-01T10:10:10Z"), ZoneOffset.UTC));
+        ids.after("not an id");
+        ids.after("20130301-101012");
+        ids.after("20130301-101011");
+
+        assertThat(ids.next()).isEqualTo("20130301-101013");
+    }
+
     private static final class MovingClock extends Clock {
         Instant now;
 

@@ -120,6 +120,16 @@ class RunnerTest {
     }
 
     @Test
+    void nextProcessOfTheSameClient_inTheSameSecond_continuesAfterTheLastIdItRecorded() {
+        runner().plan(echoPlan()).runForced();
+        runner().plan(echoPlan()).runForced();
+
+        assertThat(recorder.executions()).extracting(ExecutionRef::execution)
+                .containsExactly("20260301-120000", "20260301-120001");
+        assertThat(new StateDirectory(dir.resolve("state")).lastExecution()).contains("20260301-120001");
+    }
+
+    @Test
     void paused_cycleAnnouncesIdleAndRunsNothing_forcedRunStillRuns_resumeRunsAgain() {
         Runner runner = runner().plan(echoPlan());
         runner.pause();

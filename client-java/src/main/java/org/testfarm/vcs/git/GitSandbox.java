@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
@@ -115,9 +116,9 @@ public final class GitSandbox implements Sandbox {
     }
 
     /** Tracked files that are gone from the working tree, relative paths. */
-    List<String> missingFiles() {
+    private List<String> missingFiles() {
         try (Repository repository = repository(); Git git = Git.wrap(repository)) {
-            return List.copyOf(new java.util.TreeSet<>(git.status().call().getMissing()));
+            return List.copyOf(new TreeSet<>(git.status().call().getMissing()));
         } catch (Exception e) {
             throw GitFailure.ofLocal(location, "cannot read the status", e);
         }
