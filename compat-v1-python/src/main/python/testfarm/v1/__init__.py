@@ -1,0 +1,1 @@
+"""The v1 API: task, project, client, runner, listeners, dirhelpers."""

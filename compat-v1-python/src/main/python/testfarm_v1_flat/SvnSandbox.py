@@ -1,0 +1,3 @@
+"""v1-era flat module: see testfarm.svnsandbox."""
+from testfarm.svnsandbox import *
+from testfarm.svnsandbox import __all__
