@@ -22,8 +22,13 @@ public final class DemoClients {
     record Example(ClientRef client, String artifact, List<String> arguments) {}
 
     static final List<Example> EXAMPLES = List.of(
-            new Example(new ClientRef("Example", "java-example"), "examples/target/testfarm-example-client.jar",
-                    List.of("{java}", "-jar", "{repository}/examples/target/testfarm-example-client.jar",
+            new Example(new ClientRef(DemoHistory.PROJECT, "v1-example"), "compat-v1-python/target/testfarm-v1.jar",
+                    List.of("{java}", "-jar", "{repository}/compat-v1-python/target/testfarm-v1.jar",
+                            "{repository}/examples/v1/remote_and_local.py", "{server}testfarmservice",
+                            "{logs}/.demo-state/v1-example-logs")),
+            new Example(new ClientRef(DemoHistory.PROJECT, "java-example"), "examples/target/testfarm-example-client.jar",
+                    List.of("{java}", "-Dtestfarm.project=" + DemoHistory.PROJECT,
+                            "-jar", "{repository}/examples/target/testfarm-example-client.jar",
                             "--set", "sandbox={clone}", "--remote", "{server}testfarmservice",
                             "--state-dir", "{logs}/.demo-state/java-example", "--continuous", "--idle", "1")));
 

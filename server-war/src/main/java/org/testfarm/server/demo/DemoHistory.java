@@ -18,7 +18,7 @@ import org.testfarm.store.LogStore;
  */
 public final class DemoHistory {
 
-    public static final String PROJECT = "demo";
+    public static final String PROJECT = "Demo";
 
     private final LogStore store;
     private final LocalDateTime now;

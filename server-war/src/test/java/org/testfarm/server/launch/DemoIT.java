@@ -31,10 +31,10 @@ class DemoIT {
             Matcher started = STARTUP.matcher(demo.nextLine(Duration.ofSeconds(120)));
             assertThat(started.find()).isTrue();
             String url = started.group(1);
-            assertThat(demo.nextLine(Duration.ofSeconds(10))).contains(url + "demo/index.html");
+            assertThat(demo.nextLine(Duration.ofSeconds(10))).contains(url + "Demo/index.html");
 
             HttpResponse<String> feed = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(url + "demo/testfarm-data.js")).build(),
+                    HttpRequest.newBuilder(URI.create(url + "Demo/testfarm-data.js")).build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode clients = new ObjectMapper().readTree(feed.body()).get("clients");
             assertThat(clients).hasSizeGreaterThanOrEqualTo(3);
