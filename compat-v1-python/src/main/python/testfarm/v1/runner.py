@@ -11,7 +11,6 @@ from testfarm.v1.listeners import ConsoleResultListener, ServerListener, LocalLo
 
 __all__ = ['Runner']
 
-_REPORTS = {'mail_report': 'mail', 'irc_report': 'IRC'}
 MINIMUM_CONTINUOUS_IDLE = 60
 
 
@@ -95,11 +94,27 @@ def _listeners(local_base_dir, remote_server_url, verbose, testinglisteners, ext
 			chosen.append(ServerListener(remote_server_url))
 		if local_base_dir:
 			chosen.append(LocalLogListener(local_base_dir))
-		for key in ('mail_report', 'irc_report'):
-			if config and config.get(key):
-				sys.stderr.write("testfarm-v1: config['%s'] is accepted, but TestFarm 2 does not send %s reports"
-					" yet (see docs/v1-compatibility.md)\n" % (key, _REPORTS[key]))
+		chosen.extend(_report_listeners(config))
 	return chosen + list(extra_listeners)
+
+
+def _report_listeners(config):
+	"""Mail and IRC reporters from config['mail_report'] / ['irc_report'] (a dict, or a class
+	of settings as in v1 settings files), linking to config['testfarm_page']."""
+	if not config or not (config.get('mail_report') or config.get('irc_report')):
+		return []
+	settings = {}
+	for key in ('mail_report', 'irc_report'):
+		report = config.get(key)
+		if report:
+			if not isinstance(report, dict):
+				report = dict((name, value) for name, value in vars(report).items() if not name.startswith('_'))
+			settings[key] = report
+	if config.get('testfarm_page'):
+		settings['testfarm_page'] = config['testfarm_page']
+	from org.testfarm.notify import V1Reports
+	from testfarm.v1.listeners import JavaListener
+	return [JavaListener(listener) for listener in V1Reports.listeners(settings)]
 
 
 def _idle_seconds(seconds_idle, continuous):
