@@ -39,6 +39,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Files rendered in parallel (default: the CPUs).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--full", description = "Check every execution and page again, not only what may have changed.")
+    boolean full;
+
     @Spec
     CommandSpec spec;
 
@@ -50,7 +53,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         try (LogStore store = LogStore.openReadOnly(logs, StoreOptions.defaults())) {
             Site site = new Site(new FarmState(store), Integer.MAX_VALUE);
-            StaticSite.Report report = new StaticSite(site, outdir, base, threads).generate();
+            StaticSite.Report report = new StaticSite(site, outdir, base, threads).full(full).generate();
             spec.commandLine().getOut().printf("Generated %s: %d files written, %d unchanged, %d removed in %d ms%n",
                     outdir.toAbsolutePath().normalize(), report.written(), report.unchanged(), report.removed(),
                     report.took().toMillis());

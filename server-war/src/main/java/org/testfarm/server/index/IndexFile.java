@@ -15,31 +15,35 @@ import java.util.List;
 import java.util.Map;
 
 import org.testfarm.event.ExecutionRef;
-import org.testfarm.literal.PyLiteral;
-import org.testfarm.literal.PyTuple;
 import org.testfarm.state.Change;
 import org.testfarm.state.ExecutionSummary;
 import org.testfarm.state.Outcome;
 
 /**
- * An {@link ExecutionIndex} saved between two generations of a static site: one
- * Python tuple literal per line (the notation of the log tree), written to a
- * temporary file and renamed. A damaged file or line only costs re-reading.
+ * An {@link ExecutionIndex} saved between two generations of a static site: a
+ * line per execution, fields separated by tabs (lists by U+001E, the parts of a
+ * change by U+001F; backslash, tab, newline and those separators escaped),
+ * written to a temporary file and renamed. A damaged file or line only costs
+ * reading those executions again.
  */
 public final class IndexFile {
 
-    private static final int VERSION = 1;
+    private static final String HEADER = "# testfarm execution index v2";
+    private static final char LIST = '\u001e';
+    private static final char PART = '\u001f';
 
     private IndexFile() {}
 
     public static void save(ExecutionIndex index, Path file) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-            out.write(PyLiteral.format(PyTuple.of("testfarm-index", (long) VERSION)));
+            out.write(HEADER);
             out.write('\n');
+            StringBuilder line = new StringBuilder(256);
             for (Map.Entry<Long, ExecutionSummary> held : index.held()) {
-                out.write(PyLiteral.format(tuple(held.getKey(), held.getValue())));
-                out.write('\n');
+                line.setLength(0);
+                write(line, held.getKey(), held.getValue());
+                out.append(line).append('\n');
             }
         }
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -47,15 +51,12 @@ public final class IndexFile {
 
     public static void load(ExecutionIndex index, Path file) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
-            if (header == null || !header.equals(PyLiteral.format(PyTuple.of("testfarm-index", (long) VERSION)))) {
+            if (!HEADER.equals(in.readLine())) {
                 return;
             }
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 try {
-                    if (PyLiteral.parse(line) instanceof PyTuple tuple) {
-                        restore(index, tuple.items());
-                    }
+                    read(index, line.split("\t", -1));
                 } catch (RuntimeException e) {
                     // a damaged line: that execution is read again
                 }
@@ -65,34 +66,100 @@ public final class IndexFile {
         }
     }
 
-    private static PyTuple tuple(long stamp, ExecutionSummary s) {
-        List<Object> changes = new ArrayList<>();
-        for (Change c : s.changes()) {
-            changes.add(PyTuple.of(c.repository(), c.author(), c.revision(), c.message()));
-        }
+    private static void write(StringBuilder out, long stamp, ExecutionSummary s) {
         ExecutionRef ref = s.ref();
-        return PyTuple.of(ref.project(), ref.client(), ref.execution(), stamp, s.outcome().name(),
-                s.start() == null ? null : s.start().toString(), s.stop() == null ? null : s.stop().toString(),
-                s.lastActivity().getEpochSecond(), (long) s.lastActivity().getNano(),
-                new ArrayList<Object>(s.failedTasks()), s.currentTask(), changes);
-    }
-
-    private static void restore(ExecutionIndex index, List<Object> f) {
-        List<Change> changes = new ArrayList<>();
-        for (Object item : (List<?>) f.get(11)) {
-            List<Object> c = ((PyTuple) item).items();
-            changes.add(new Change((String) c.get(0), (String) c.get(1), (String) c.get(2), (String) c.get(3)));
+        field(out, ref.project()).append('\t');
+        field(out, ref.client()).append('\t');
+        field(out, ref.execution()).append('\t');
+        out.append(stamp).append('\t').append(s.outcome().name()).append('\t');
+        out.append(s.start() == null ? "" : s.start().toString()).append('\t');
+        out.append(s.stop() == null ? "" : s.stop().toString()).append('\t');
+        out.append(s.lastActivity().getEpochSecond()).append('\t').append(s.lastActivity().getNano()).append('\t');
+        for (int i = 0; i < s.failedTasks().size(); i++) {
+            field(out.append(i == 0 ? "" : String.valueOf(LIST)), s.failedTasks().get(i));
         }
-        List<String> failed = ((List<?>) f.get(9)).stream().map(String::valueOf).toList();
-        ExecutionSummary summary = new ExecutionSummary(
-                new ExecutionRef((String) f.get(0), (String) f.get(1), (String) f.get(2)),
-                Outcome.valueOf((String) f.get(4)), time(f.get(5)), time(f.get(6)),
-                Instant.ofEpochSecond(((Number) f.get(7)).longValue(), ((Number) f.get(8)).longValue()),
-                failed, (String) f.get(10), changes);
-        index.restore(((Number) f.get(3)).longValue(), summary);
+        field(out.append('\t'), s.currentTask()).append('\t');
+        for (int i = 0; i < s.changes().size(); i++) {
+            Change c = s.changes().get(i);
+            out.append(i == 0 ? "" : String.valueOf(LIST));
+            field(out, c.repository()).append(PART);
+            field(out, c.author()).append(PART);
+            field(out, c.revision()).append(PART);
+            field(out, c.message());
+        }
     }
 
-    private static LocalDateTime time(Object value) {
-        return value == null ? null : LocalDateTime.parse((String) value);
+    private static void read(ExecutionIndex index, String[] f) {
+        List<String> failed = new ArrayList<>();
+        for (String task : split(f[9], LIST)) {
+            failed.add(unescape(task));
+        }
+        List<Change> changes = new ArrayList<>();
+        for (String change : split(f[11], LIST)) {
+            List<String> parts = split(change, PART);
+            changes.add(new Change(unescape(parts.get(0)), unescape(parts.get(1)), unescape(parts.get(2)),
+                    unescape(parts.get(3))));
+        }
+        ExecutionSummary summary = new ExecutionSummary(
+                new ExecutionRef(unescape(f[0]), unescape(f[1]), unescape(f[2])), Outcome.valueOf(f[4]),
+                f[5].isEmpty() ? null : LocalDateTime.parse(f[5]), f[6].isEmpty() ? null : LocalDateTime.parse(f[6]),
+                Instant.ofEpochSecond(Long.parseLong(f[7]), Long.parseLong(f[8])), failed, unescape(f[10]), changes);
+        index.restore(Long.parseLong(f[3]), summary);
+    }
+
+    private static List<String> split(String text, char separator) {
+        List<String> out = new ArrayList<>();
+        if (text.isEmpty()) {
+            return out;
+        }
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == separator) {
+                out.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        out.add(text.substring(start));
+        return out;
+    }
+
+    private static StringBuilder field(StringBuilder out, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case LIST -> out.append("\\l");
+                case PART -> out.append("\\p");
+                default -> out.append(c);
+            }
+        }
+        return out;
+    }
+
+    private static String unescape(String text) {
+        if (text.indexOf('\\') < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                char next = text.charAt(++i);
+                out.append(switch (next) {
+                    case 't' -> '\t';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    case 'l' -> LIST;
+                    case 'p' -> PART;
+                    default -> next;
+                });
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -33,6 +33,8 @@ final class Renderer {
     private final FarmState farm;
     private final LogStore store;
     private final Templates templates;
+    /** The stats read last per client with their stamp: a client's page, plots and data share one read. */
+    private final Map<ClientRef, Map.Entry<Long, StatsSeries>> stats = new java.util.concurrent.ConcurrentHashMap<>();
 
     Renderer(ExecutionIndex index, Templates templates) {
         this.index = index;
@@ -64,11 +66,11 @@ final class Renderer {
                     Map.of("feed", StatusChanges.of(index, project, base))));
             case DETAILS -> page(DetailsPage.of(index, index.state(path.executionRef()),
                     ids != null ? ids : index.executions(path.clientRef())));
-            case STATS -> page(StatsPage.of(path.clientRef(), store.stats(path.clientRef())));
+            case STATS -> page(StatsPage.of(path.clientRef(), stats(path.clientRef())));
             case STATS_CHART -> chart(path.clientRef(), Integer.parseInt(path.detail()));
             case STATS_THUMB -> thumbnail(path.clientRef());
-            case STATS_JSON -> text(StatsData.json(path.clientRef(), store.stats(path.clientRef())));
-            case STATS_CSV -> text(StatsData.csv(store.stats(path.clientRef())));
+            case STATS_JSON -> text(StatsData.json(path.clientRef(), stats(path.clientRef())));
+            case STATS_CSV -> text(StatsData.csv(stats(path.clientRef())));
             case BADGE -> text(templates.render(StatusBadge.TEMPLATE,
                     Map.of("badge", StatusBadge.of(farm.client(path.clientRef())))));
         };
@@ -86,8 +88,22 @@ final class Renderer {
         return text(templates.page(model.template(), model, model.frame()));
     }
 
+    private StatsSeries stats(ClientRef client) {
+        long stamp = store.statsStamp(client);
+        Map.Entry<Long, StatsSeries> last = stats.get(client);
+        if (last != null && last.getKey() == stamp) {
+            return last.getValue();
+        }
+        StatsSeries read = store.stats(client);
+        if (stats.size() > 256) {
+            stats.clear();
+        }
+        stats.put(client, Map.entry(stamp, read));
+        return read;
+    }
+
     private byte[] chart(ClientRef client, int number) {
-        StatsSeries stats = store.stats(client);
+        StatsSeries stats = stats(client);
         List<String> keys = new ArrayList<>(stats.keys());
         if (number < 1 || number > keys.size()) {
             throw new MissingPageException("no stats plot " + number + " for " + client);
@@ -96,7 +112,7 @@ final class Renderer {
     }
 
     private byte[] thumbnail(ClientRef client) {
-        StatsSeries stats = store.stats(client);
+        StatsSeries stats = stats(client);
         if (stats.isEmpty()) {
             throw new MissingPageException("no stats for " + client);
         }
