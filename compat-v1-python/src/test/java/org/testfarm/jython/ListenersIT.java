@@ -84,10 +84,13 @@ class ListenersIT {
         Path out = temp.resolve("out.txt");
         Path err = temp.resolve("err.txt");
         // its own session, so that the Ctrl-C goes to its process group only, as a terminal sends it
-        Process process = new ProcessBuilder("setsid", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.home=" + temp.resolve("home"), "-jar", V1Launcher.jar().toString(), script.toString(),
-                logs.toString())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder("setsid", Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Duser.home=" + temp.resolve("home"), "-jar", V1Launcher.jar().toString(),
+                script.toString(), logs.toString())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        // the class archive the other launches made (see V1Launcher), not a first, training run
+        builder.environment().put("XDG_CACHE_HOME", V1Launcher.jar().getParent().resolve("cds-cache").toString());
+        Process process = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         while (!Files.exists(started) && process.isAlive() && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(50);
