@@ -2,32 +2,22 @@ package org.testfarm.store;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import org.testfarm.event.ClientRef;
 import org.testfarm.event.ExecutionEvent;
@@ -42,6 +32,8 @@ import org.testfarm.event.FarmListener;
 import org.testfarm.literal.PyLiteral;
 import org.testfarm.literal.PyTuple;
 
+import static org.testfarm.store.StoreIo.io;
+
 /**
  * A TestFarm log tree: the only code that knows its layout (spec/log-tree.md).
  * It reads a tree written by the upstream Python server in place, and appends
@@ -55,42 +47,34 @@ import org.testfarm.literal.PyTuple;
  */
 public final class LogStore implements FarmListener, Closeable {
 
-    private static final Logger LOG = Logger.getLogger(LogStore.class.getName());
     static final DateTimeFormatter IDLE_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     public static final DateTimeFormatter EXECUTION_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final TreeLayout layout;
     private final StoreOptions options;
     private final CommitLog wal;
-    private final ConcurrentHashMap<ExecutionRef, OpenExecution> open = new ConcurrentHashMap<>();
+    private final OpenExecutions open;
     private final Set<ClientRef> registered = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<ClientRef, Object> clientLocks = new ConcurrentHashMap<>();
-    private final Object checkpointLock = new Object();
-    private final ScheduledExecutorService checkpointer;
-    private volatile long lastCheckpoint = System.nanoTime();
+    private final Checkpoints checkpoints;
     private volatile boolean closed;
 
     private LogStore(Path root, StoreOptions options, boolean readOnly) throws IOException {
         this.layout = new TreeLayout(root);
         this.options = options;
+        this.open = new OpenExecutions(layout, options.openExecutions());
         if (readOnly) {
             if (!Files.isDirectory(layout.root())) {
                 throw new NoSuchFileException(layout.root().toString(), null, "no such log tree");
             }
             this.wal = null;
-            this.checkpointer = null;
+            this.checkpoints = null;
             return;
         }
         Files.createDirectories(layout.root());
         Recovery.replayOrphans(layout);
         this.wal = new CommitLog(layout.serviceDir(), options.checkpointBytes() + (64 << 10));
-        this.checkpointer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "testfarm-checkpoint " + layout.root());
-            thread.setDaemon(true);
-            return thread;
-        });
-        long tick = Math.max(50, Math.min(1000, options.checkpointInterval().toMillis()));
-        checkpointer.scheduleWithFixedDelay(this::checkpointIfDue, tick, tick, TimeUnit.MILLISECONDS);
+        this.checkpoints = new Checkpoints(wal, options, layout.root().toString());
     }
 
     public static LogStore open(Path root) {
@@ -286,7 +270,7 @@ public final class LogStore implements FarmListener, Closeable {
         long position;
         AppendResult result;
         while (true) {
-            OpenExecution execution = openExecution(ref);
+            OpenExecution execution = open.get(ref);
             synchronized (execution) {
                 if (execution.closed) {
                     Thread.onSpinWait();
@@ -300,8 +284,7 @@ public final class LogStore implements FarmListener, Closeable {
                         position = write(execution, event);
                     } catch (RuntimeException e) {
                         // the filter already counted it: reload from disk on the next append
-                        execution.close();
-                        open.remove(ref, execution);
+                        open.forget(execution);
                         throw e;
                     }
                     result = AppendResult.STORED;
@@ -342,48 +325,6 @@ public final class LogStore implements FarmListener, Closeable {
         return file;
     }
 
-    private OpenExecution openExecution(ExecutionRef ref) {
-        OpenExecution execution = open.computeIfAbsent(ref, r -> io(() -> load(r), "cannot open " + r));
-        execution.lastUsed = System.nanoTime();
-        if (open.size() > options.openExecutions()) {
-            evictOldest(execution);
-        }
-        return execution;
-    }
-
-    private OpenExecution load(ExecutionRef ref) throws IOException {
-        Journal journal = Journal.openForAppend(layout.events(ref));
-        OpenExecution execution = new OpenExecution(ref, journal);
-        for (ExecutionEvent event : upstreamEvents(ref)) {
-            execution.filter.admit(event);
-        }
-        for (String record : journal.records()) {
-            ExecutionEvent event = EventTuples.fromTuple(parseOrNull(record));
-            if (event != null) {
-                execution.filter.admit(event);
-            }
-        }
-        execution.length = journal.records().size();
-        return execution;
-    }
-
-    private void evictOldest(OpenExecution keep) {
-        List<OpenExecution> all = new ArrayList<>(open.values());
-        all.sort((a, b) -> Long.compare(a.lastUsed, b.lastUsed));
-        int excess = all.size() - options.openExecutions();
-        for (int i = 0; i < all.size() && excess > 0; i++) {
-            OpenExecution victim = all.get(i);
-            if (victim == keep) {
-                continue;
-            }
-            synchronized (victim) {
-                victim.close();
-            }
-            open.remove(victim.ref, victim);
-            excess--;
-        }
-    }
-
     private void requireRegistered(ClientRef ref, boolean create) {
         if (registered.contains(ref)) {
             return;
@@ -420,14 +361,6 @@ public final class LogStore implements FarmListener, Closeable {
     /** Everything stored for an execution; throws {@link ExecutionNotFoundException} if there is none. */
     public ExecutionLog read(ExecutionRef ref) {
         return io(() -> TreeReader.read(layout, ref), "cannot read " + ref);
-    }
-
-    private List<ExecutionEvent> upstreamEvents(ExecutionRef ref) throws IOException {
-        return TreeReader.upstreamEvents(layout.upstreamLog(ref));
-    }
-
-    static Object parseOrNull(String literal) {
-        return TreeReader.parseOrNull(literal);
     }
 
     /** When the client promised to report again, if it ever said. */
@@ -523,38 +456,12 @@ public final class LogStore implements FarmListener, Closeable {
         io(() -> Metadata.write(layout.notified(ref), state), "cannot record the notification state of " + ref);
     }
 
-    // ---- durability housekeeping ----
-
-    private void checkpointIfDue() {
-        try {
-            long age = System.nanoTime() - lastCheckpoint;
-            long bytes = wal.segmentBytes();
-            if (bytes > 0) {
-                io(wal::prepareSpare, "cannot prepare the next log segment");
-            }
-            if (bytes >= options.checkpointBytes()
-                    || (bytes > 0 && age >= options.checkpointInterval().toNanos())) {
-                checkpoint();
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "checkpoint of " + layout.root() + " failed; will retry", e);
-        }
-    }
-
     /** Forces every file written since the last checkpoint and retires the old log segment. */
     public void checkpoint() {
         if (wal == null) {
             return;
         }
-        synchronized (checkpointLock) {
-            io(() -> {
-                CommitLog.Checkpoint checkpoint = wal.rotate();
-                Recovery.forceAll(checkpoint.files());
-                CommitLog.delete(checkpoint.segment());
-                return null;
-            }, "checkpoint failed");
-            lastCheckpoint = System.nanoTime();
-        }
+        io(checkpoints::run, "checkpoint failed");
     }
 
     @Override
@@ -566,47 +473,12 @@ public final class LogStore implements FarmListener, Closeable {
         if (wal == null) {
             return;
         }
-        checkpointer.shutdown();
-        try {
-            checkpointer.awaitTermination(1, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        checkpoints.stop();
         checkpoint();
-        for (OpenExecution execution : open.values()) {
-            synchronized (execution) {
-                execution.close();
-            }
-        }
-        open.clear();
+        open.closeAll();
         io(() -> {
             wal.close();
             return null;
         }, "cannot close the write-ahead log");
-    }
-
-    private interface IoAction<T> {
-        T run() throws IOException;
-    }
-
-    private interface IoVoid {
-        void run() throws IOException;
-    }
-
-    private static <T> T io(IoAction<T> action, String what) {
-        try {
-            return action.run();
-        } catch (IOException e) {
-            throw new StoreException(what + ": " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw new StoreException(what + ": " + e.getCause().getMessage(), e.getCause());
-        }
-    }
-
-    private static void io(IoVoid action, String what) {
-        io(() -> {
-            action.run();
-            return null;
-        }, what);
     }
 }

@@ -35,7 +35,7 @@ final class Recovery {
         for (CommitLog.Segment segment : CommitLog.orphans(layout.serviceDir())) {
             Map<ExecutionRef, List<Logged>> logged = new LinkedHashMap<>();
             for (String record : CommitLog.records(segment)) {
-                if (LogStore.parseOrNull(record) instanceof PyTuple t && t.items().size() == 5
+                if (TreeReader.parseOrNull(record) instanceof PyTuple t && t.items().size() == 5
                         && t.items().get(0) instanceof String project && t.items().get(1) instanceof String client
                         && t.items().get(2) instanceof String execution && t.items().get(3) instanceof Long index) {
                     ExecutionEvent event = EventTuples.fromTuple(t.items().get(4));
