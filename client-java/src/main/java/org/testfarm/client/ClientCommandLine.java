@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.testfarm.TestFarmException;
+import org.testfarm.wire.ClientKey;
 import org.testfarm.runner.CycleReport;
 import org.testfarm.runner.FirstRun;
 
@@ -62,6 +63,10 @@ public final class ClientCommandLine implements Callable<Integer> {
 
     @Option(names = "--remote", paramLabel = "URL", description = "Report to this server (…/testfarmservice or …/).")
     String remote;
+
+    @Option(names = "--key-file", paramLabel = "FILE",
+            description = "Sign the reports to the server with the key in FILE (as 'testfarm addclient' printed it).")
+    Path keyFile;
 
     @Option(names = "--logs", paramLabel = "DIR", description = "Keep a local log tree in DIR.")
     Path logs;
@@ -166,6 +171,13 @@ public final class ClientCommandLine implements Callable<Integer> {
         }
         if (remote != null) {
             client.remote(remote);
+        }
+        if (keyFile != null) {
+            try {
+                client.key(ClientKey.read(keyFile));
+            } catch (TestFarmException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            }
         }
         if (logs != null) {
             client.localLogs(logs);

@@ -59,6 +59,7 @@ final class ClientRun implements AutoCloseable {
             if (definition.remote != null) {
                 String url = Template.fill(definition.remote, config, "the server URL");
                 remote = new RemoteLogger(url, state.spool()).warnings(definition.warnings);
+                KeySource.find(definition.key, config, System.getenv()).ifPresent(remote::key);
                 runner.listener(remote);
             }
         } catch (RuntimeException e) {

@@ -23,6 +23,7 @@ import org.testfarm.runner.StateDirectory;
 import org.testfarm.vcs.Sandbox;
 import org.testfarm.vcs.SandboxOptions;
 import org.testfarm.vcs.SandboxRegistry;
+import org.testfarm.wire.ClientKey;
 
 /**
  * A TestFarm client written in Java: what it watches, what it runs, where it
@@ -58,6 +59,7 @@ public final class FarmClient {
     Duration idle = Duration.ofMinutes(5);
     String remote;
     Path localLogs;
+    ClientKey key;
     Path stateDirectory;
     final List<FarmListener> listeners = new ArrayList<>();
     PrintStream console = System.out;
@@ -157,6 +159,17 @@ public final class FarmClient {
 
     public FarmClient remote(URI baseUrl) {
         return remote(baseUrl.toString());
+    }
+
+    /**
+     * Signs the reports to the server with {@code key} (see docs/java-client.md,
+     * "Signing"); without one, the key comes from the configuration
+     * ({@code testfarm.key} or {@code testfarm.key_file}) or the environment
+     * ({@code TESTFARM_KEY} or {@code TESTFARM_KEY_FILE}), else reports go unsigned.
+     */
+    public FarmClient key(ClientKey key) {
+        this.key = key;
+        return this;
     }
 
     /** A local log tree, with the server's layout, to report to as well. */

@@ -17,7 +17,8 @@ import org.testfarm.event.ExecutionRef;
  * Where everything lives in a log tree (see spec/log-tree.md). Upstream files
  * keep their names; the files this store adds sit beside them:
  * {@code <execution>.events} (the appended events) and {@code .testfarm/} at the
- * root (the write-ahead log). Every name is checked to be one safe segment before
+ * root (the write-ahead log, and under {@code keys/} the server's master key and
+ * how each client may report). Every name is checked to be one safe segment before
  * it becomes a path, and resolved paths are checked to stay under the root.
  */
 final class TreeLayout {
@@ -30,6 +31,7 @@ final class TreeLayout {
     static final String LOG_SUFFIX = ".log";
     static final String EVENTS_SUFFIX = ".events";
     static final String SERVICE_DIR = ".testfarm";
+    static final String KEYS_DIR = "keys";
 
     private final Path root;
 
@@ -43,6 +45,21 @@ final class TreeLayout {
 
     Path serviceDir() {
         return root.resolve(SERVICE_DIR);
+    }
+
+    /** The server's private keys: {@code .testfarm/keys/}, never published. */
+    Path keysDir() {
+        return serviceDir().resolve(KEYS_DIR);
+    }
+
+    Path masterKey() {
+        return keysDir().resolve("master.key");
+    }
+
+    /** How {@code ref} may report: {@code .testfarm/keys/<project>/<client>}. */
+    Path clientAccess(ClientRef ref) {
+        Path project = keysDir().resolve(Names.check("project", ref.project()));
+        return inside(project.resolve(Names.check("client", ref.client())));
     }
 
     Path project(String project) {

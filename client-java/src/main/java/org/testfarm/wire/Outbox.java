@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.testfarm.event.ClientRef;
 import org.testfarm.spool.Spool;
 
 /**
@@ -14,6 +15,7 @@ import org.testfarm.spool.Spool;
  */
 final class Outbox {
 
+    private final ClientRef client;
     private final Spool spool;
     private final WirePost post;
     private final Consumer<String> warnings;
@@ -22,7 +24,8 @@ final class Outbox {
     private Duration backoff;
     private long nextAttempt = System.nanoTime();
 
-    Outbox(Spool spool, WirePost post, Consumer<String> warnings, Duration firstBackoff, Duration maxBackoff) {
+    Outbox(ClientRef client, Spool spool, WirePost post, Consumer<String> warnings, Duration firstBackoff, Duration maxBackoff) {
+        this.client = client;
         this.spool = spool;
         this.post = post;
         this.warnings = warnings;
@@ -35,7 +38,7 @@ final class Outbox {
     /** Sends {@code request}, or spools it behind the reports still waiting. */
     synchronized void deliver(WireRequest request) {
         if (spool.isEmpty()) {
-            Delivery delivery = post.send(request);
+            Delivery delivery = post.send(request, client);
             switch (delivery.kind()) {
                 case DELIVERED -> {
                     return;
@@ -91,7 +94,7 @@ final class Outbox {
                     spool.removeHead();
                     continue;
                 }
-                Delivery delivery = post.send(request);
+                Delivery delivery = post.send(request, client);
                 if (delivery.kind() == Delivery.Kind.RETRY) {
                     return schedule(delivery);
                 }

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.testfarm.TestFarmException;
 import org.testfarm.event.ClientRef;
@@ -32,8 +33,10 @@ import org.testfarm.spool.Spool;
  * to a durable spool, one file per client under the spool directory, and are
  * replayed in order, before any new event, with an exponential back-off (from
  * one second to five minutes by default) by a background thread and at each
- * {@link #flush()}. The server stores a replayed event once. A 4xx answer means
- * the report itself is wrong: it is reported as a warning, with the server's
+ * {@link #flush()}. The server stores a replayed event once. 401 (key missing,
+ * wrong or rotated) and 429 (too many reports, after its Retry-After) are
+ * retried the same way, so no report is lost while the admin fixes the key.
+ * Any other 4xx answer means the report itself is wrong: it is reported as a warning, with the server's
  * answer, and dropped.
  *
  * <p>Thread-safe. {@link #close()} tries the spool once more; what remains is
@@ -51,6 +54,7 @@ public final class RemoteLogger implements FarmListener, Flushable, Closeable {
     private Duration firstBackoff = Duration.ofSeconds(1);
     private Duration maxBackoff = Duration.ofMinutes(5);
     private Consumer<String> warnings = warning -> System.err.println("[TestFarm] " + warning);
+    private Function<ClientRef, ClientKey> keys = client -> null;
     private volatile WirePost post;
     private Thread replayer;
     private volatile boolean closed;
@@ -82,6 +86,25 @@ public final class RemoteLogger implements FarmListener, Flushable, Closeable {
         }
         this.firstBackoff = first;
         this.maxBackoff = max;
+        return this;
+    }
+
+    /**
+     * Signs every report with {@code key} (see {@link RequestSignature}); the key
+     * id is each report's own project and client. Without a key, reports go
+     * unsigned, which the server takes only from clients it lets report unsigned.
+     */
+    public RemoteLogger key(ClientKey key) {
+        Objects.requireNonNull(key, "key");
+        return keys(client -> key);
+    }
+
+    /** Signs each client's reports with the key {@code keys} gives it; null sends them unsigned. */
+    public synchronized RemoteLogger keys(Function<ClientRef, ClientKey> keys) {
+        if (post != null) {
+            throw new IllegalStateException("set the keys before the first report");
+        }
+        this.keys = Objects.requireNonNull(keys, "keys");
         return this;
     }
 
@@ -156,7 +179,7 @@ public final class RemoteLogger implements FarmListener, Flushable, Closeable {
         return outboxes.computeIfAbsent(client, c -> {
             Path file = spoolDirectory.resolve(fileName(c.project())).resolve(fileName(c.client()) + ".spool");
             try {
-                return new Outbox(Spool.open(file), post(), warnings, firstBackoff, maxBackoff);
+                return new Outbox(c, Spool.open(file), post(), warnings, firstBackoff, maxBackoff);
             } catch (IOException e) {
                 throw new TestFarmException("cannot open the spool " + file + ": " + e.getMessage(), e);
             }
@@ -169,7 +192,7 @@ public final class RemoteLogger implements FarmListener, Flushable, Closeable {
 
     private WirePost post() {
         if (post == null) {
-            post = new WirePost(base, connectTimeout, timeout);
+            post = new WirePost(base, connectTimeout, timeout, keys);
         }
         return post;
     }

@@ -10,10 +10,16 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import org.testfarm.event.ClientRef;
+import org.testfarm.server.auth.KeyRing;
 import org.testfarm.store.LogStore;
+import org.testfarm.wire.ClientKey;
 
-/** {@code addclient LOGS PROJECT CLIENT}: registers a client of a project so it may report. */
-@Command(name = "addclient", description = "Register a client of a project.")
+/**
+ * {@code addclient LOGS PROJECT CLIENT [--legacy-unsigned]}: registers a client of
+ * a project so it may report, and prints its key, once.
+ */
+@Command(name = "addclient", description = {"Register a client of a project and print its key (shown once:"
+        + " put it in the client's configuration; 'rotate-key' issues a new one)."})
 final class AddClientCommand implements Callable<Integer> {
 
     @Mixin
@@ -31,15 +37,27 @@ final class AddClientCommand implements Callable<Integer> {
     @Option(names = "--brief", description = "Brief description (HTML allowed).")
     String brief;
 
+    @Option(names = "--legacy-unsigned", description = "Also take unsigned reports from this client,"
+            + " as deployed v1 Python clients send them.")
+    boolean legacyUnsigned;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        ClientRef ref = new ClientRef(project, client);
         try (LogStore store = logs.open()) {
-            store.createClient(new ClientRef(project, client), Descriptions.of(description, brief));
+            store.createClient(ref, Descriptions.of(description, brief));
         }
-        spec.commandLine().getOut().println("Added client " + client + " to project " + project);
+        KeyRing keys = KeyRing.of(logs.logs);
+        if (legacyUnsigned) {
+            keys.legacyUnsigned(ref, true);
+        }
+        ClientKey key = keys.rotate(ref);
+        spec.commandLine().getOut().println("Added client " + client + " to project " + project
+                + (legacyUnsigned ? " (it may also report unsigned)" : ""));
+        RotateKeyCommand.printKey(spec.commandLine().getOut(), key);
         return 0;
     }
 }

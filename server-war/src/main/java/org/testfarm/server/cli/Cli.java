@@ -44,6 +44,7 @@ public final class Cli implements Callable<Integer> {
                 new InitCommand(),
                 new AddProjectCommand(),
                 new AddClientCommand(),
+                new RotateKeyCommand(),
                 new MetaCommand(),
                 new FakeRunCommand(),
                 new DemoCommand(),

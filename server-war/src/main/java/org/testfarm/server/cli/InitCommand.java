@@ -9,6 +9,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import org.testfarm.server.auth.KeyRing;
 import org.testfarm.store.LogStore;
 import org.testfarm.store.StoreOptions;
 
@@ -29,6 +30,7 @@ final class InitCommand implements Callable<Integer> {
             spec.commandLine().getOut().println((existed ? "Using " : "Created ") + store.root() + " ("
                     + store.projects().size() + " projects)");
         }
+        KeyRing.of(logs); // the master key clients' keys derive from, made now if the tree has none
         return 0;
     }
 }

@@ -9,9 +9,10 @@ import org.testfarm.wire.WireDecoder;
 
 /**
  * What the servlets share: the log store, the state derived from it, the request
- * decoder and limits, and the live web site.
+ * decoder and limits, the live web site, and who may report.
  */
-public record Farm(LogStore store, FarmState state, WireDecoder decoder, long maxBodyBytes, LiveSite site) {
+public record Farm(LogStore store, FarmState state, WireDecoder decoder, long maxBodyBytes, LiveSite site,
+                   ClientGuard guard) {
 
     public static final String ATTRIBUTE = "org.testfarm.farm";
     public static final long DEFAULT_MAX_BODY = 16L << 20;

@@ -15,6 +15,8 @@ import java.util.logging.Logger;
 import org.testfarm.server.site.LiveSite;
 import org.testfarm.server.site.Site;
 import org.testfarm.server.alert.AlertMonitor;
+import org.testfarm.server.auth.KeyRing;
+import org.testfarm.server.auth.RateLimits;
 import org.testfarm.state.FarmState;
 import org.testfarm.store.LogStore;
 import org.testfarm.store.StoreOptions;
@@ -56,10 +58,14 @@ public class FarmContext implements ServletContextListener {
                 System.getenv(LOGPATH_ENV));
         context.setAttribute(LOGPATH_ATTRIBUTE, logs);
         System.setProperty("java.awt.headless", "true");
+        ClientGuard guard = new ClientGuard(KeyRing.of(logs), RateLimits.configured(
+                context.getInitParameter(RateLimits.BURST_SETTING),
+                context.getInitParameter(RateLimits.PER_SECOND_SETTING)));
         LogStore store = LogStore.open(logs, StoreOptions.defaults());
         FarmState state = new FarmState(store);
         LiveSite site = new LiveSite(new Site(state, LiveSite.INDEX_CAPACITY), LiveSite.CACHE_BYTES);
-        context.setAttribute(Farm.ATTRIBUTE, new Farm(store, state, new WireDecoder(), Farm.DEFAULT_MAX_BODY, site));
+        context.setAttribute(Farm.ATTRIBUTE, new Farm(store, state, new WireDecoder(), Farm.DEFAULT_MAX_BODY, site,
+                guard));
         context.setAttribute(AlertMonitor.ATTRIBUTE, AlertMonitor.start(store, state,
                 AlertMonitor.interval(context.getInitParameter(AlertMonitor.INTERVAL_SETTING))));
         LOG.info(() -> "TestFarm logs in " + logs);

@@ -5,15 +5,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.Map;
 
+import org.testfarm.event.ClientRef;
 import org.testfarm.event.FarmListener;
 import org.testfarm.server.alert.AlertMonitor;
 import org.testfarm.wire.WireCall;
 import org.testfarm.wire.WireMethod;
 
 /**
- * A client's report: decode the fields, store the event (durably, once), answer
- * {@code Done}. Every failure is answered by {@link Responses#error}.
+ * A client's report: check who sends it ({@link ClientGuard}), decode the fields,
+ * store the event (durably, once), answer {@code Done}. A signed request's body
+ * is read whole and checked against its signature before anything parses it.
+ * Every failure is answered by {@link Responses#error}.
  */
 final class Ingestion implements Handler {
 
@@ -26,19 +30,38 @@ final class Ingestion implements Handler {
     @Override
     public void handle(Farm farm, HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
-        if (WireMethod.byName(method).isEmpty()) {
-            throw new org.testfarm.wire.UnknownMethodException(method);
-        }
         long length = request.getContentLengthLong();
         if (length > farm.maxBodyBytes()) {
             throw new RequestTooLargeException(length, farm.maxBodyBytes());
         }
-        WireCall call = farm.decoder().decode(method, RequestFields.of(request, (int) farm.maxBodyBytes()));
+        ClientRef signer = null;
+        Map<String, String> fields;
+        if (ClientGuard.signed(request)) {
+            byte[] body = request.getInputStream().readNBytes((int) farm.maxBodyBytes() + 1);
+            if (body.length > farm.maxBodyBytes()) {
+                throw new RequestTooLargeException(body.length, farm.maxBodyBytes());
+            }
+            signer = farm.guard().verify(request, method, body);
+            knownMethod();
+            fields = FormBody.fields(request.getContentType(), body, FormBody.MAX_PARTS);
+            fields.putAll(RequestFields.query(request.getQueryString()));
+        } else {
+            knownMethod();
+            fields = RequestFields.of(request, (int) farm.maxBodyBytes());
+        }
+        WireCall call = farm.decoder().decode(method, fields);
+        farm.guard().admit(call.client(), signer);
         call.deliver(farm.store());
         farm.site().changed();
         if (request.getServletContext().getAttribute(AlertMonitor.ATTRIBUTE) instanceof FarmListener alerts) {
             call.deliver(alerts); // after storing: the alerts only queue a look at the client
         }
         Responses.text(response, HttpServletResponse.SC_OK, "Done");
+    }
+
+    private void knownMethod() {
+        if (WireMethod.byName(method).isEmpty()) {
+            throw new org.testfarm.wire.UnknownMethodException(method);
+        }
     }
 }

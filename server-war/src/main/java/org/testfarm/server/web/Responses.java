@@ -15,6 +15,7 @@ import org.testfarm.store.InvalidNameException;
 import org.testfarm.store.ProjectNotFoundException;
 import org.testfarm.store.StoreException;
 import org.testfarm.wire.BadRequestException;
+import org.testfarm.wire.RequestSignature;
 import org.testfarm.wire.UnknownMethodException;
 
 /**
@@ -73,6 +74,9 @@ final class Responses {
                 || failure instanceof MissingPageException) {
             status = 404;
             body = "NotFound: " + failure.getMessage();
+        } else if (failure instanceof Refusal refusal) {
+            status = refusal.status();
+            body = refusal.getMessage();
         } else if (failure instanceof RequestTooLargeException) {
             status = 413;
             body = "RequestTooLarge: " + failure.getMessage();
@@ -93,6 +97,10 @@ final class Responses {
         securityHeaders(response);
         if (status == 503) {
             response.setHeader("Retry-After", "10");
+        } else if (failure instanceof Refusal refusal && status == 429) {
+            response.setHeader("Retry-After", Long.toString(refusal.retryAfterSeconds()));
+        } else if (status == 401) {
+            response.setHeader("WWW-Authenticate", RequestSignature.ALGORITHM);
         }
         text(response, status, oneLine(body) + "\n");
     }
