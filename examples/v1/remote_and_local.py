@@ -10,7 +10,10 @@
 #
 # SERVER_URL is the server's service URL (http://host:port/testfarmservice); the
 # admin registers project "Demo" and this client first (testfarm.war addproject,
-# addclient). The build runs in WORK_DIR (a temporary folder by default).
+# addclient, which prints the client's key). The launcher signs the reports with
+# the key in the environment variable TESTFARM_KEY (or the file TESTFARM_KEY_FILE
+# names); the script itself is unchanged. The build runs in WORK_DIR (a temporary
+# folder by default).
 import os, sys, tempfile, time
 from testfarm.v1.task import Task, CMD, INFO, STATS, STATUS_OK
 from testfarm.v1.project import Project

@@ -65,7 +65,8 @@ class ExamplesIT {
         Path local = temp.resolve("local-logs");
         ClientRef client = new ClientRef("Demo", "tester-box");
         try (StandaloneServer server = StandaloneServer.serve(temp.resolve("server"), "Demo", "tester-box")) {
-            ScriptRun run = new V1Launcher(home).run(V1Launcher.examples().resolve("remote_and_local.py"),
+            ScriptRun run = new V1Launcher(home).env("TESTFARM_KEY", server.key())
+                    .run(V1Launcher.examples().resolve("remote_and_local.py"),
                     server.serviceUrl(), local.toString(), temp.resolve("work").toString());
 
             assertThat(run.exitCode()).as(run.toString()).isZero();

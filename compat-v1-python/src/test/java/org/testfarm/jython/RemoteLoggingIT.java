@@ -21,6 +21,8 @@ import org.testfarm.store.StoreOptions;
 /**
  * star_import_remote.py reports to the standalone server and to a local log tree
  * at once: both hold the same red run of client star_import of project Conformance.
+ * The launcher signs with the key in TESTFARM_KEY; without one, only a client
+ * registered with --legacy-unsigned is taken.
  */
 class RemoteLoggingIT {
 
@@ -33,7 +35,7 @@ class RemoteLoggingIT {
     void starImportScriptReportsTheSameRedRunToServerAndLocalTree() throws Exception {
         Path local = temp.resolve("local-logs");
         try (StandaloneServer server = StandaloneServer.serve(temp.resolve("server"), "Conformance", "star_import")) {
-            ScriptRun run = new V1Launcher(temp.resolve("home"))
+            ScriptRun run = new V1Launcher(temp.resolve("home")).env("TESTFARM_KEY", server.key())
                     .run(V1Launcher.sharedScripts().resolve("star_import_remote.py"), server.serviceUrl(), local.toString());
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -45,6 +47,34 @@ class RemoteLoggingIT {
             assertHoldsTheRedRun(server.logs);
         }
         assertHoldsTheRedRun(local);
+    }
+
+    @Test
+    void withoutAKeyTheServerRefusesTheReportsWith401AndStoresNothing() throws Exception {
+        try (StandaloneServer server = StandaloneServer.serve(temp.resolve("server"), "Conformance", "star_import")) {
+            ScriptRun run = new V1Launcher(temp.resolve("home"))
+                    .run(V1Launcher.sharedScripts().resolve("star_import_remote.py"), server.serviceUrl(),
+                            temp.resolve("local-logs").toString());
+
+            assertThat(run.stderr()).as(run.toString()).contains("401").contains("must sign");
+            try (LogStore store = LogStore.openReadOnly(server.logs, StoreOptions.defaults())) {
+                assertThat(store.executions(CLIENT)).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aClientRegisteredLegacyUnsignedReportsWithoutAKey() throws Exception {
+        try (StandaloneServer server = StandaloneServer.serve(temp.resolve("server"), "Conformance", "star_import",
+                "--legacy-unsigned")) {
+            ScriptRun run = new V1Launcher(temp.resolve("home"))
+                    .run(V1Launcher.sharedScripts().resolve("star_import_remote.py"), server.serviceUrl(),
+                            temp.resolve("local-logs").toString());
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.stderr()).as(run.toString()).isEmpty();
+            assertHoldsTheRedRun(server.logs);
+        }
     }
 
     private static void assertHoldsTheRedRun(Path tree) {

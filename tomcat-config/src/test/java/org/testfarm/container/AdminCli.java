@@ -19,11 +19,14 @@ final class AdminCli {
 
     private AdminCli() {}
 
-    /** A fresh log directory with {@code project} and its {@code client} registered. */
+    /**
+     * A fresh log directory with {@code project} and its {@code client} registered,
+     * allowed to report unsigned: the captured upstream Python requests replayed here are.
+     */
     static Path registeredLogDirectory(Path parent, String project, String client) {
         Path logs = parent.resolve("logs");
         run("addproject", logs.toString(), project);
-        run("addclient", logs.toString(), project, client);
+        run("addclient", logs.toString(), project, client, "--legacy-unsigned");
         return logs;
     }
 

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * The TestFarm server as an admin runs it: {@code java -jar testfarm.war serve
- * --port 0 --logs DIR}, after {@code addproject} and {@code addclient}.
+ * --port 0 --logs DIR}, after {@code addproject} and {@code addclient}, whose
+ * printed key {@link #key()} gives.
  */
 public final class StandaloneServer implements AutoCloseable {
 
@@ -27,24 +28,33 @@ public final class StandaloneServer implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final String key;
     public final Path logs;
 
-    private StandaloneServer(Process process, int port, Path logs) {
+    private StandaloneServer(Process process, int port, Path logs, String key) {
         this.process = process;
         this.port = port;
         this.logs = logs;
+        this.key = key;
     }
 
     public static Path war() {
         return Path.of(System.getProperty("testfarm.war", "../server-war/target/testfarm.war")).toAbsolutePath();
     }
 
-    /** Registers {@code project} and its {@code client} in {@code logs}, then serves them. */
-    public static StandaloneServer serve(Path root, String project, String client) throws Exception {
+    /**
+     * Registers {@code project} and its {@code client} in {@code logs} ({@code addclient}
+     * with {@code options}, such as {@code --legacy-unsigned}), then serves them.
+     */
+    public static StandaloneServer serve(Path root, String project, String client, String... options)
+            throws Exception {
         Path logs = root.resolve("logs");
         Path tmp = Files.createDirectories(root.resolve("tmp"));
         admin(tmp, "addproject", logs.toString(), project);
-        admin(tmp, "addclient", logs.toString(), project, client);
+        List<String> addclient = new ArrayList<>(List.of("addclient", logs.toString(), project, client));
+        addclient.addAll(List.of(options));
+        String key = admin(tmp, addclient.toArray(String[]::new)).lines().filter(line -> line.startsWith("tf1."))
+                .findFirst().orElseThrow(() -> new AssertionError("addclient printed no key"));
         Process process = start(tmp, List.of("serve", "--port", "0", "--logs", logs.toString()), root.resolve("server.err"));
         BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
@@ -70,7 +80,12 @@ public final class StandaloneServer implements AutoCloseable {
             process.destroyForcibly();
             throw new AssertionError("the server did not start: " + Files.readString(root.resolve("server.err")));
         }
-        return new StandaloneServer(process, found, logs);
+        return new StandaloneServer(process, found, logs, key);
+    }
+
+    /** The client's key, as {@code addclient} printed it. */
+    public String key() {
+        return key;
     }
 
     /** The base v1 scripts are given: {@code http://127.0.0.1:<port>/testfarmservice}. */
@@ -89,14 +104,15 @@ public final class StandaloneServer implements AutoCloseable {
         return response.body();
     }
 
-    private static void admin(Path tmp, String... args) throws Exception {
+    private static String admin(Path tmp, String... args) throws Exception {
         Path err = Files.createTempFile(tmp, "admin", ".err");
         Process process = start(tmp, List.of(args), err);
-        process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
             process.destroyForcibly();
             throw new AssertionError("testfarm.war " + String.join(" ", args) + " failed: " + Files.readString(err));
         }
+        return out;
     }
 
     private static Process start(Path tmp, List<String> args, Path stderr) throws IOException {

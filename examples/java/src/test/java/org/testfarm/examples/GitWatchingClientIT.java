@@ -57,10 +57,11 @@ class GitWatchingClientIT {
                 Stream.of(args)).toList());
     }
 
-    private void admin(String... args) throws Exception {
+    private String admin(String... args) throws Exception {
         try (JavaProcess command = war(args)) {
             assertThat(command.exitCode(Duration.ofMinutes(2))).as("%s; stderr: %s", List.of(args), command.stderr())
                     .isZero();
+            return command.stdout();
         }
     }
 
@@ -105,7 +106,9 @@ class GitWatchingClientIT {
     void exampleClient_runOnceWithNewCommits_buildsTestsAndTheServerHoldsTheExecution() throws Exception {
         Path logs = tmp.resolve("server logs");
         admin("addproject", logs.toString(), CLIENT.project());
-        admin("addclient", logs.toString(), CLIENT.project(), CLIENT.client());
+        String added = admin("addclient", logs.toString(), CLIENT.project(), CLIENT.client());
+        Path keyFile = Files.writeString(tmp.resolve("client.key"), added.lines().filter(l -> l.startsWith("tf1."))
+                .findFirst().orElseThrow());
         Path clone = cloneBehindOrigin();
 
         try (JavaProcess server = war("serve", "--port", "0", "--host", "127.0.0.1", "--logs", logs.toString())) {
@@ -117,7 +120,7 @@ class GitWatchingClientIT {
             String output;
             try (JavaProcess client = JavaProcess.start(tmp, List.of("-jar", JAR.toAbsolutePath().toString(),
                     "--new-commits-only", "--set", "sandbox=" + clone, "--remote", base + "/testfarmservice",
-                    "--state-dir", tmp.resolve("state").toString()))) {
+                    "--key-file", keyFile.toString(), "--state-dir", tmp.resolve("state").toString()))) {
                 exit = client.exitCode(Duration.ofMinutes(3));
                 output = client.stdout() + client.stderr();
             }

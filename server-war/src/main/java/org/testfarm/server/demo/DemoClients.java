@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.testfarm.event.ClientRef;
+import org.testfarm.server.auth.KeyRing;
 import org.testfarm.store.AlreadyExistsException;
 import org.testfarm.store.LogStore;
+import org.testfarm.wire.ClientKey;
 
 /**
  * The example clients of the repository, run by the demo as separate processes
@@ -47,7 +49,7 @@ public final class DemoClients {
         this.out = out;
     }
 
-    /** Registers the examples' projects and clients, so the server takes their reports. */
+    /** Registers the examples' projects and clients, with keys, so the server takes their signed reports. */
     public static void register(LogStore store) {
         for (Example example : EXAMPLES) {
             try {
@@ -55,8 +57,9 @@ public final class DemoClients {
                     store.createProject(example.client().project(), Map.of());
                 }
                 store.createClient(example.client(), Map.of("briefDescription", "example client"));
+                KeyRing.of(store.root()).rotate(example.client());
             } catch (AlreadyExistsException e) {
-                // registered by an earlier demo
+                // registered by an earlier demo, with its key
             }
         }
     }
@@ -71,6 +74,7 @@ public final class DemoClients {
             throw new IOException("cannot prepare the demo's Git repository: " + e.getMessage(), e);
         }
         startCommitting(git);
+        KeyRing keys = KeyRing.of(logs);
         for (Example example : EXAMPLES) {
             Path artifact = repository.resolve(example.artifact());
             if (!Files.exists(artifact)) {
@@ -85,8 +89,11 @@ public final class DemoClients {
                         .replace("{clone}", git.workingCopy().toString()));
             }
             Path log = logs.resolve(".demo-" + example.client().client() + ".out");
-            started.add(new ProcessBuilder(command).directory(repository.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start());
+            ProcessBuilder builder = new ProcessBuilder(command).directory(repository.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            // both example clients sign with the key in TESTFARM_KEY, as docs/java-client.md says
+            builder.environment().put(ClientKey.KEY_ENV, keys.currentKey(example.client()).text());
+            started.add(builder.start());
             out.println("Started example client " + example.client() + " (output in " + log + ")");
         }
         return started;

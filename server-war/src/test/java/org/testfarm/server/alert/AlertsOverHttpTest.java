@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfarm.event.ClientRef;
+import org.testfarm.server.auth.KeyRing;
 import org.testfarm.server.launch.EmbeddedServer;
 import org.testfarm.store.LogStore;
 import org.testfarm.store.StoreOptions;
@@ -53,6 +54,7 @@ class AlertsOverHttpTest {
             store.createProject(CLIENT.project(), meta);
             store.createClient(CLIENT, Map.of());
         }
+        KeyRing.of(logs).legacyUnsigned(CLIENT, true); // these requests are unsigned, as v1 clients send them
         server = new EmbeddedServer().start(0, "127.0.0.1", logs, Path.of("src/main/webapp"));
     }
 

@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.testfarm.event.ClientRef;
+import org.testfarm.server.auth.KeyRing;
+import org.testfarm.server.auth.RateLimits;
 import org.testfarm.store.LogStore;
 
 /**
@@ -36,7 +38,13 @@ public final class IngestionBenchmark {
             }
             store.createClient(new ClientRef(PROJECT, "long"), Map.of());
         }
-        try (BenchServer server = new BenchServer(war, logs)) {
+        // WireClient sends unsigned, as deployed Python clients do; the limits would throttle a flood like this one
+        KeyRing keys = KeyRing.of(logs);
+        for (int c = 0; c < 50; c++) {
+            keys.legacyUnsigned(new ClientRef(PROJECT, "c" + c), true);
+        }
+        keys.legacyUnsigned(new ClientRef(PROJECT, "long"), true);
+        try (BenchServer server = new BenchServer(war, logs, "-D" + RateLimits.PER_SECOND_SETTING + "=0")) {
             System.setProperty("http.maxConnections", "64");
             WireClient wire = new WireClient(server.url());
             warmUp(wire);

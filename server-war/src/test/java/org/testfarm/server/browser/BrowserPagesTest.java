@@ -85,6 +85,7 @@ class BrowserPagesTest {
             store.createProject(CAPTURE.project(), Map.of("briefDescription", "Replayed <b>wire</b> fixtures"));
             store.createClient(CAPTURE, Map.of("briefDescription", "the upstream Python client"));
         }
+        org.testfarm.server.auth.KeyRing.of(logs).legacyUnsigned(CAPTURE, true); // captured unsigned requests
         try (EmbeddedServer server = new EmbeddedServer().start(0, "127.0.0.1", logs, Path.of("src/main/webapp"))) {
             String base = "http://127.0.0.1:" + server.port() + "/";
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfarm.client.FarmClient;
 import org.testfarm.engine.ExecutionOutcome;
 import org.testfarm.event.ClientRef;
+import org.testfarm.server.auth.KeyRing;
+import org.testfarm.wire.ClientKey;
 import org.testfarm.event.ExecutionEvent;
 import org.testfarm.runner.CycleReport;
 import org.testfarm.runner.FirstRun;
@@ -37,6 +39,7 @@ class OfflineSpoolTest {
     @TempDir
     Path dir;
 
+    private ClientKey key;
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
 
     private Path registeredLogs() {
@@ -45,12 +48,14 @@ class OfflineSpoolTest {
             store.createProject(CLIENT.project(), Map.of());
             store.createClient(CLIENT, Map.of());
         }
+        key = KeyRing.of(logs).rotate(CLIENT);
         return logs;
     }
 
     private FarmClient client(String remote) {
         return FarmClient.define(CLIENT.project(), CLIENT.client())
                 .remote(remote)
+                .key(key)
                 .stateDirectory(dir.resolve("state"))
                 .directory(dir)
                 .console(null)

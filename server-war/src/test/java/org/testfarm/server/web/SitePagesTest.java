@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfarm.event.ClientRef;
+import org.testfarm.server.auth.KeyRing;
 import org.testfarm.event.ExecutionRef;
 import org.testfarm.server.launch.EmbeddedServer;
 import org.testfarm.store.LogStore;
@@ -46,6 +47,7 @@ class SitePagesTest {
             store.taskEnded(ref, 1, false);
             store.executionEnded(ref, false);
         }
+        KeyRing.of(logs).legacyUnsigned(CLIENT, true); // a test below posts unsigned, as v1 clients do
         server = new EmbeddedServer().start(0, "127.0.0.1", logs, Path.of("src/main/webapp"));
         base = "http://127.0.0.1:" + server.port();
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfarm.event.ClientRef;
+import org.testfarm.server.auth.KeyRing;
 import org.testfarm.event.ExecutionRef;
 import org.testfarm.server.fixture.CapturedRequest;
 import org.testfarm.server.launch.EmbeddedServer;
@@ -42,6 +43,7 @@ class WireFixtureReplayTest {
             store.createProject(CLIENT.project(), Map.of());
             store.createClient(CLIENT, Map.of());
         }
+        KeyRing.of(logs).legacyUnsigned(CLIENT, true); // the captured Python client sends unsigned
         server = new EmbeddedServer().start(0, "127.0.0.1", logs, Path.of("src/main/webapp"));
         base = "http://127.0.0.1:" + server.port();
     }
