@@ -72,17 +72,14 @@ public final class RequestSignature {
     }
 
     /**
-     * Whether {@code signatureHex} is {@code key}'s signature of {@code canonical};
-     * the comparison takes the same time wherever the first difference is.
+     * Whether {@code signatureHex} is {@code key}'s signature of {@code canonical},
+     * in lower-case hex exactly as {@link #headers} writes it (so no other spelling
+     * of the same bytes passes); the comparison takes the same time wherever the
+     * first difference is.
      */
     public static boolean verify(ClientKey key, String canonical, String signatureHex) {
-        byte[] claimed;
-        try {
-            claimed = HEX.parseHex(signatureHex);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        return MessageDigest.isEqual(mac(key, canonical), claimed);
+        byte[] expected = HEX.formatHex(mac(key, canonical)).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, signatureHex.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The key id of a client: its project and name, each URL-encoded, joined by a slash. */

@@ -69,6 +69,9 @@ final class ClientGuard {
         try {
             time = Long.parseLong(timestamp);
         } catch (NumberFormatException e) {
+            time = -1;
+        }
+        if (time < 0 || !timestamp.equals(Long.toString(time))) { // one spelling only: what is signed is the number
             throw Refusal.unauthorized(RequestSignature.TIMESTAMP + " is not a number of seconds since 1970");
         }
         long skew = time - Instant.now().getEpochSecond();

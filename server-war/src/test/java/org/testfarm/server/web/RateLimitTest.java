@@ -76,8 +76,7 @@ class RateLimitTest {
         WireRequest idle = encoder.clientIdle(LINUX, 5);
         for (int i = 0; i < 20; i++) {
             assertThat(post.send(idle, LINUX, wrong).statusCode()).isEqualTo(401);
-            SignedPost.Signed unsigned = new SignedPost.Signed("/testfarmservice/clientIdle", idle.multipartBody());
-            unsigned.headers.put("Content-Type", idle.contentType());
+            SignedPost.Signed unsigned = SignedPost.unsigned(idle);
             assertThat(post.send(unsigned).statusCode()).isEqualTo(401);
         }
         for (int i = 0; i < 3; i++) {
@@ -90,8 +89,7 @@ class RateLimitTest {
         WireRequest idle = encoder.clientIdle(OLD, 5);
         int[] statuses = new int[4];
         for (int i = 0; i < 4; i++) {
-            SignedPost.Signed unsigned = new SignedPost.Signed("/testfarmservice/clientIdle", idle.multipartBody());
-            unsigned.headers.put("Content-Type", idle.contentType());
+            SignedPost.Signed unsigned = SignedPost.unsigned(idle);
             statuses[i] = post.send(unsigned).statusCode();
         }
         assertThat(statuses).containsExactly(200, 200, 200, 429);

@@ -89,8 +89,7 @@ class SignedIngestionTest {
     void anUnsignedReportFromAClientThatMustSignIsA401SayingSo() {
         Map<String, String> before = TreeSnapshot.of(logs);
         WireRequest request = started(LINUX, "20261126-120000");
-        SignedPost.Signed unsigned = new SignedPost.Signed("/testfarmservice/executionStarts", request.multipartBody());
-        unsigned.headers.put("Content-Type", request.contentType());
+        SignedPost.Signed unsigned = SignedPost.unsigned(request);
         HttpResponse<String> response = post.send(unsigned);
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).contains("must sign its reports").contains("--legacy-unsigned");
@@ -101,8 +100,7 @@ class SignedIngestionTest {
     @Test
     void aLegacyClientMayReportUnsignedOrSigned() {
         WireRequest request = started(OLD, "20261126-120000");
-        SignedPost.Signed unsigned = new SignedPost.Signed("/testfarmservice/executionStarts", request.multipartBody());
-        unsigned.headers.put("Content-Type", request.contentType());
+        SignedPost.Signed unsigned = SignedPost.unsigned(request);
         assertThat(post.send(unsigned).statusCode()).isEqualTo(200);
         assertThat(hasExecution(OLD, "20261126-120000")).isTrue();
         ClientKey oldKey = KeyRing.of(logs).currentKey(OLD);
@@ -130,6 +128,11 @@ class SignedIngestionTest {
                 signed.headers.put(header, new String(value, StandardCharsets.US_ASCII));
             });
         }
+        // flips that keep the value (hex case, a sign) are changes too
+        refused(401, request, LINUX, linuxKey, signed -> signed.headers.put(RequestSignature.SIGNATURE,
+                signed.headers.get(RequestSignature.SIGNATURE).toUpperCase(java.util.Locale.ROOT)));
+        refused(401, request, LINUX, linuxKey, signed -> signed.headers.put(RequestSignature.TIMESTAMP,
+                "+" + signed.headers.get(RequestSignature.TIMESTAMP)));
         assertThat(hasExecution(LINUX, "20261126-120000")).isFalse();
     }
 

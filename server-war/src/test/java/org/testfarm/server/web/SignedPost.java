@@ -31,6 +31,13 @@ record SignedPost(HttpClient http, String base) {
         }
     }
 
+    /** The request as v1 Python clients send it: no signature headers. */
+    static Signed unsigned(WireRequest request) {
+        Signed unsigned = new Signed("/testfarmservice/" + request.method().wireName(), request.multipartBody());
+        unsigned.headers.put("Content-Type", request.contentType());
+        return unsigned;
+    }
+
     Signed sign(WireRequest request, ClientRef keyOwner, ClientKey key, long skewSeconds) {
         byte[] body = request.multipartBody();
         Signed signed = new Signed("/testfarmservice/" + request.method().wireName(), body);
