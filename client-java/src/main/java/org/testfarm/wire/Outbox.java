@@ -24,7 +24,8 @@ final class Outbox {
     private Duration backoff;
     private long nextAttempt = System.nanoTime();
 
-    Outbox(ClientRef client, Spool spool, WirePost post, Consumer<String> warnings, Duration firstBackoff, Duration maxBackoff) {
+    Outbox(ClientRef client, Spool spool, WirePost post, Consumer<String> warnings, Duration firstBackoff,
+           Duration maxBackoff) {
         this.client = client;
         this.spool = spool;
         this.post = post;
