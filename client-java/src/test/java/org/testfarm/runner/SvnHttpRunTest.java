@@ -8,11 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfarm.engine.MutableEnvironment;
 import org.testfarm.vcs.SandboxOptions;
 import org.testfarm.vcs.svn.ApacheSvnServer;
 import org.testfarm.vcs.svn.SvnSandbox;
@@ -39,8 +37,7 @@ class SvnHttpRunTest {
 
     @Test
     void refusedCredentials_failTheUpdateSandboxTaskNamingTheSandbox_andTheNextCycleRetries() throws Exception {
-        Assumptions.assumeTrue(ApacheSvnServer.isInstalled(),
-                "apache2, libapache2-mod-svn or openssl is not installed: http:// is not tested");
+        ApacheSvnServer.assumeInstalled();
         Path repository = SvnWorld.createRepository(dir.resolve("served/project"));
         server = ApacheSvnServer.start(dir.resolve("httpd"), repository, false);
         SandboxOptions dev = SandboxOptions.builder().svnUser("dev").svnPassword("secret").build();
@@ -49,14 +46,7 @@ class SvnHttpRunTest {
         SandboxOptions newPassword = SandboxOptions.builder().svnUser("dev").svnPassword("rotated").build();
         Recorder recorder = new Recorder();
         List<Duration> sleeps = new ArrayList<>();
-        Runner runner = new Runner(RunnerTest.CLIENT)
-                .stateDirectory(new StateDirectory(dir.resolve("state")))
-                .environment(new MutableEnvironment(System.getenv(), dir))
-                .clock(RunnerTest.NOON)
-                .idlePeriod(Duration.ofMinutes(1))
-                .warnings(w -> { })
-                .listener(recorder)
-                .sandbox(SvnSandbox.open(world.sandbox, newPassword))
+        Runner runner = SandboxRunTest.runner(dir, recorder, SvnSandbox.open(world.sandbox, newPassword))
                 .plan(SandboxRunTest.countLines(world.sandbox));
         runner.sleeper(period -> {
             sleeps.add(period);

@@ -12,9 +12,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.testfarm.vcs.ExternalProgram;
 import org.tmatesoft.svn.core.SVNURL;
 
@@ -43,10 +45,11 @@ public final class ApacheSvnServer implements AutoCloseable {
         this.certificate = certificate;
     }
 
-    /** Whether httpd, mod_dav_svn, htpasswd and openssl are all on this machine. */
-    public static boolean isInstalled() {
-        return httpd() != null && Files.exists(MODULES.resolve("mod_dav_svn.so"))
-                && ExternalProgram.named("htpasswd").isInstalled() && ExternalProgram.named("openssl").isInstalled();
+    /** Skips the test, saying why, unless httpd, mod_dav_svn, htpasswd and openssl are all on this machine. */
+    public static void assumeInstalled() {
+        Assumptions.assumeTrue(httpd() != null && Files.exists(MODULES.resolve("mod_dav_svn.so"))
+                        && ExternalProgram.named("htpasswd").isInstalled() && ExternalProgram.named("openssl").isInstalled(),
+                "apache2, libapache2-mod-svn or openssl is not installed (see .ci/run): http(s):// is not tested");
     }
 
     private static Path httpd() {
@@ -67,7 +70,7 @@ public final class ApacheSvnServer implements AutoCloseable {
             serveAsDaemon(folder, repository);
         }
         Path certificate = tls ? selfSignedCertificate(folder) : null;
-        int port = freePort();
+        int port = freeLoopbackPort();
         Path conf = folder.resolve("httpd.conf");
         Files.writeString(conf, configuration(folder, repository, port, tls, root));
         Process process = new ProcessBuilder(httpd().toString(), "-f", conf.toString(), "-DFOREGROUND")
@@ -75,7 +78,12 @@ public final class ApacheSvnServer implements AutoCloseable {
         ApacheSvnServer server = new ApacheSvnServer(folder, process,
                 SVNURL.parseURIEncoded((tls ? "https" : "http") + "://127.0.0.1:" + port + "/svn/project"),
                 certificate);
-        server.awaitListening(port);
+        try {
+            awaitListening(process, port, server::log);
+        } catch (IllegalStateException e) {
+            server.close();
+            throw e;
+        }
         return server;
     }
 
@@ -179,22 +187,27 @@ public final class ApacheSvnServer implements AutoCloseable {
         return folder.resolve("cert.pem");
     }
 
-    private static int freePort() throws IOException {
+    /** A loopback port that nothing listens on at the moment. */
+    static int freeLoopbackPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
 
-    private void awaitListening(int port) throws Exception {
+    /**
+     * Waits (20 s at most) until {@code server} accepts connections on the loopback {@code port}.
+     *
+     * @throws IllegalStateException with what {@code log} tells, when it dies or takes too long
+     */
+    static void awaitListening(Process server, int port, Callable<String> log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (true) {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
                 return;
             } catch (IOException notYet) {
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    close();
-                    throw new IllegalStateException("httpd did not start: " + log(), notYet);
+                if (!server.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the server did not start: " + log.call(), notYet);
                 }
                 Thread.sleep(50);
             }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,8 +32,7 @@ class SvnHttpTest {
 
     @BeforeEach
     void startHttpd() throws Exception {
-        Assumptions.assumeTrue(ApacheSvnServer.isInstalled(),
-                "apache2, libapache2-mod-svn or openssl is not installed: http:// is not tested");
+        ApacheSvnServer.assumeInstalled();
         Path repository = SvnWorld.createRepository(tmp.resolve("served/project"));
         server = ApacheSvnServer.start(tmp.resolve("httpd"), repository, false);
         world = SvnWorld.create(tmp, repository, server.url(), DEV);

@@ -11,7 +11,6 @@ import java.security.cert.X509Certificate;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,8 +36,7 @@ class SvnHttpsTest {
 
     @BeforeEach
     void startHttpd() throws Exception {
-        Assumptions.assumeTrue(ApacheSvnServer.isInstalled(),
-                "apache2, libapache2-mod-svn or openssl is not installed: https:// is not tested");
+        ApacheSvnServer.assumeInstalled();
         repository = SvnWorld.createRepository(tmp.resolve("served/project"));
         server = ApacheSvnServer.start(tmp.resolve("httpd"), repository, true);
         world = SvnWorld.create(tmp, repository, server.url(), withCertificate());
