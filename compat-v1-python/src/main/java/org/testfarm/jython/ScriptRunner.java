@@ -41,7 +41,6 @@ final class ScriptRunner {
             System.err.println("testfarm-v1: can't open file '" + args[0] + "': [Errno 2] No such file or directory");
             return 2;
         }
-        NativeWarmUp.start();
         PySystemState.initialize(System.getProperties(), jythonOptions(), args);
         PySystemState sys = Py.getSystemState();
         for (String javaPackage : JAVA_PACKAGES) {

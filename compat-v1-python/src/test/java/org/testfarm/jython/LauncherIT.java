@@ -38,19 +38,6 @@ class LauncherIT {
         assertThat(run.stdout()).isEqualTo("['one', 'two words'] hello from beside\nTrue\n");
     }
 
-    /** The C library is bound early on another thread (NativeWarmUp); os still has its native functions. */
-    @Test
-    void osHasTheNativePosixFunctions() throws Exception {
-        Path script = script("native.py", "import os, posix",
-                "print posix._native_posix, os.getpid() == int(open('/proc/self/stat').read().split()[0]),"
-                        + " os.getppid() > 1, os.stat('.').st_mode & 0o40000 != 0");
-
-        ScriptRun run = run(script);
-
-        assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.stdout()).isEqualTo("True True True True\n");
-    }
-
     @Test
     void sysExitCodeIsTheExitStatus() throws Exception {
         assertThat(run(script("three.py", "import sys", "sys.exit(3)")).exitCode()).isEqualTo(3);
