@@ -1,5 +1,8 @@
 package org.testfarm.vcs.svn;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import javax.net.ssl.TrustManager;
 
 import org.testfarm.TestFarmException;
@@ -53,11 +56,14 @@ final class SvnSession implements AutoCloseable {
                 return timeoutMillis;
             }
 
+            /** The trust of each host this session connects to; SVNKit asks on every connection. */
+            private final Map<String, SvnTrust> trust = new ConcurrentHashMap<>();
+
             /** Never SVNKit's default, which would accept any certificate. */
             @Override
             public TrustManager getTrustManager(SVNURL url) throws SVNException {
                 try {
-                    return SvnTrust.forHost(url.getHost(), options);
+                    return trust.computeIfAbsent(url.getHost(), host -> SvnTrust.forHost(host, options));
                 } catch (TestFarmException e) {
                     throw new SVNException(SVNErrorMessage.create(SVNErrorCode.BAD_CONFIG_VALUE, e.getMessage()), e);
                 }
