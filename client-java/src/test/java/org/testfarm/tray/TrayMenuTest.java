@@ -105,7 +105,7 @@ class TrayMenuTest {
         await(() -> demo.requests() >= 2 && other.requests() >= 2, "polls every 100 ms");
 
         choose("Pause polling");
-        Thread.sleep(500); // a poll under way when the item was chosen may still finish
+        awaitNoRequestFor(1000); // a poll under way when the item was chosen may still finish
         int demoPaused = demo.requests();
         int otherPaused = other.requests();
         Thread.sleep(2000); // twenty polling intervals
@@ -128,6 +128,21 @@ class TrayMenuTest {
         int requests = demo.requests();
         Thread.sleep(500);
         assertThat(demo.requests()).isEqualTo(requests);
+    }
+
+    /** Waits (15 s at most) until neither server has had a request for {@code quietMillis}. */
+    private void awaitNoRequestFor(long quietMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (true) {
+            int before = demo.requests() + other.requests();
+            Thread.sleep(quietMillis);
+            if (demo.requests() + other.requests() == before) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the feeds are still polled every " + quietMillis + " ms after the pause");
+            }
+        }
     }
 
     private void choose(String label) throws Exception {
