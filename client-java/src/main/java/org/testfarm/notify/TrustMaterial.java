@@ -12,7 +12,9 @@ import java.util.Locale;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * The certificates a channel trusts instead of the JVM's default ones, for a
@@ -32,12 +34,30 @@ public final class TrustMaterial {
      */
     public static SSLSocketFactory socketFactory(Path file, String password) {
         try {
-            KeyStore trusted = load(file, password);
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
+            context.init(null, new TrustManager[] {trustManager(file, password)}, null);
             return context.getSocketFactory();
+        } catch (GeneralSecurityException e) {
+            throw new InvalidSettingsException("cannot read the trusted certificates in " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The JVM's PKIX checks with exactly the certificates in {@code file} as
+     * authorities; {@code file == null} means the JVM's default authorities.
+     *
+     * @throws InvalidSettingsException when the file cannot be read as certificates
+     */
+    public static X509TrustManager trustManager(Path file, String password) {
+        try {
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(file == null ? null : load(file, password));
+            for (TrustManager manager : trust.getTrustManagers()) {
+                if (manager instanceof X509TrustManager x509) {
+                    return x509;
+                }
+            }
+            throw new GeneralSecurityException("no X.509 trust manager in this JVM");
         } catch (IOException | GeneralSecurityException e) {
             throw new InvalidSettingsException("cannot read the trusted certificates in " + file + ": " + e.getMessage());
         }

@@ -2,7 +2,6 @@ package org.testfarm.tray;
 
 import java.awt.AWTException;
 import java.awt.CheckboxMenuItem;
-import java.awt.Desktop;
 import java.awt.EventQueue;
 import java.awt.GraphicsEnvironment;
 import java.awt.MenuItem;
@@ -50,14 +49,16 @@ public final class TrayIndicator implements AutoCloseable {
     });
     private final TrayIcon icon;
     private final Consumer<String> notes;
+    private final BrowserLauncher browser;
     private volatile boolean paused;
     private volatile FarmLook look;
     private volatile String lastBalloon;
 
-    private TrayIndicator(List<ProjectFeed> feeds, TrayIcon icon, Consumer<String> notes) {
+    private TrayIndicator(List<ProjectFeed> feeds, TrayIcon icon, Consumer<String> notes, BrowserLauncher browser) {
         this.feeds = List.copyOf(feeds);
         this.icon = icon;
         this.notes = notes;
+        this.browser = browser;
     }
 
     public static void main(String[] args) {
@@ -99,11 +100,23 @@ public final class TrayIndicator implements AutoCloseable {
     }
 
     /**
-     * Puts the icon in the tray and polls every {@code interval}.
+     * Puts the icon in the tray and polls every {@code interval}; its menu opens
+     * pages in the {@linkplain BrowserLauncher#system() system's browser}.
      *
      * @throws NoTrayException when there is no display or no system tray
      */
     public static TrayIndicator start(List<ProjectFeed> feeds, Duration interval, Consumer<String> notes) {
+        return start(feeds, interval, notes, BrowserLauncher.system());
+    }
+
+    /**
+     * Puts the icon in the tray and polls every {@code interval}; its menu opens
+     * pages with {@code browser}.
+     *
+     * @throws NoTrayException when there is no display or no system tray
+     */
+    public static TrayIndicator start(List<ProjectFeed> feeds, Duration interval, Consumer<String> notes,
+                                      BrowserLauncher browser) {
         if (GraphicsEnvironment.isHeadless()) {
             throw new NoTrayException("there is no display (DISPLAY is not set, or Java runs headless),"
                     + " so there is no system tray to show the farm in");
@@ -121,13 +134,13 @@ public final class TrayIndicator implements AutoCloseable {
         } catch (AWTException | Error e) {
             throw new NoTrayException("cannot use the system tray: " + e.getMessage());
         }
-        TrayIndicator indicator = new TrayIndicator(feeds, icon, notes);
-        indicator.menu();
+        TrayIndicator indicator = new TrayIndicator(feeds, icon, notes, browser);
+        indicator.buildMenu();
         indicator.poller.scheduleWithFixedDelay(indicator::poll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         return indicator;
     }
 
-    private void menu() {
+    private void buildMenu() {
         PopupMenu menu = new PopupMenu();
         for (ProjectFeed feed : feeds) {
             MenuItem open = new MenuItem("Open " + feed.page());
@@ -150,14 +163,15 @@ public final class TrayIndicator implements AutoCloseable {
 
     private void browse(URI page) {
         try {
-            if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
-                Desktop.getDesktop().browse(page);
-                return;
-            }
-        } catch (IOException | UnsupportedOperationException e) {
-            // no browser: say where the page is instead
+            browser.open(page);
+        } catch (IOException | RuntimeException e) {
+            notes.accept("cannot open the page " + page + ": " + e.getMessage());
         }
-        notes.accept("no web browser to open; the page is " + page);
+    }
+
+    /** The icon's menu: an Open item per project, Pause polling (a check box), Quit. */
+    PopupMenu menu() {
+        return icon.getPopupMenu();
     }
 
     /** Reads every feed once and shows the result; does nothing while paused. */

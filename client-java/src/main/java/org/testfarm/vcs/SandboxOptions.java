@@ -19,7 +19,10 @@ import org.testfarm.TestFarmException;
  * {@code https.password}), {@code ssh.key} (a private key file),
  * {@code ssh.passphrase}, {@code ssh.knownHosts} (a known_hosts file; default
  * {@code ~/.ssh/known_hosts}, unknown hosts are added, changed keys refused),
- * {@code svn.user}, {@code svn.password}, {@code timeout} (seconds).
+ * {@code svn.user}, {@code svn.password}, {@code svn.trustCertificates} (a PEM
+ * file of certificates, or a PKCS#12 or JKS store, trusted for https:// instead
+ * of the JVM's authorities), {@code svn.trustFingerprint} (the SHA-256
+ * fingerprint of the one server certificate to accept), {@code timeout} (seconds).
  */
 public final class SandboxOptions {
 
@@ -29,7 +32,8 @@ public final class SandboxOptions {
     public static final SandboxOptions NONE = builder().build();
     private static final Set<String> KEYS = new TreeSet<>(Set.of(
             "https.user", "https.token", "https.password", "ssh.key", "ssh.passphrase",
-            "ssh.knownHosts", "svn.user", "svn.password", "timeout"));
+            "ssh.knownHosts", "svn.user", "svn.password", "svn.trustCertificates", "svn.trustFingerprint",
+            "timeout"));
 
     private final String httpsUser;
     private final String httpsToken;
@@ -38,6 +42,8 @@ public final class SandboxOptions {
     private final Path sshKnownHosts;
     private final String svnUser;
     private final String svnPassword;
+    private final Path svnTrustCertificates;
+    private final String svnTrustFingerprint;
     private final Duration timeout;
 
     private SandboxOptions(Builder b) {
@@ -48,6 +54,8 @@ public final class SandboxOptions {
         sshKnownHosts = b.sshKnownHosts;
         svnUser = b.svnUser;
         svnPassword = b.svnPassword;
+        svnTrustCertificates = b.svnTrustCertificates;
+        svnTrustFingerprint = b.svnTrustFingerprint;
         timeout = b.timeout;
     }
 
@@ -72,6 +80,8 @@ public final class SandboxOptions {
                 case "ssh.knownHosts" -> b.sshKnownHosts(path(value));
                 case "svn.user" -> b.svnUser(value);
                 case "svn.password" -> b.svnPassword(value);
+                case "svn.trustCertificates" -> b.svnTrustCertificates(path(value));
+                case "svn.trustFingerprint" -> b.svnTrustFingerprint(value);
                 case "timeout" -> b.timeout(Duration.ofSeconds(seconds(value)));
                 default -> throw new TestFarmException("unknown sandbox option '" + e.getKey()
                         + "'; known options: " + String.join(", ", KEYS));
@@ -127,6 +137,16 @@ public final class SandboxOptions {
         return Optional.ofNullable(svnPassword);
     }
 
+    /** The certificates trusted for https:// Subversion servers instead of the JVM's authorities. */
+    public Optional<Path> svnTrustCertificates() {
+        return Optional.ofNullable(svnTrustCertificates);
+    }
+
+    /** The SHA-256 fingerprint (64 upper-case hex digits, no colons) of the one https:// certificate to accept. */
+    public Optional<String> svnTrustFingerprint() {
+        return Optional.ofNullable(svnTrustFingerprint);
+    }
+
     /** How long to wait for the network before giving up. */
     public Duration timeout() {
         return timeout;
@@ -137,7 +157,8 @@ public final class SandboxOptions {
         return "SandboxOptions[httpsUser=" + httpsUser + ", httpsToken=" + secret(httpsToken)
                 + ", sshKey=" + sshKey + ", sshPassphrase=" + secret(sshPassphrase)
                 + ", sshKnownHosts=" + sshKnownHosts + ", svnUser=" + svnUser
-                + ", svnPassword=" + secret(svnPassword) + ", timeout=" + timeout + "]";
+                + ", svnPassword=" + secret(svnPassword) + ", svnTrustCertificates=" + svnTrustCertificates
+                + ", svnTrustFingerprint=" + svnTrustFingerprint + ", timeout=" + timeout + "]";
     }
 
     private static String secret(String value) {
@@ -153,6 +174,8 @@ public final class SandboxOptions {
         private Path sshKnownHosts;
         private String svnUser;
         private String svnPassword;
+        private Path svnTrustCertificates;
+        private String svnTrustFingerprint;
         private Duration timeout = DEFAULT_TIMEOUT;
 
         private Builder() {
@@ -190,6 +213,33 @@ public final class SandboxOptions {
 
         public Builder svnPassword(String password) {
             svnPassword = present(password);
+            return this;
+        }
+
+        /** A PEM file of certificates, or a PKCS#12 ({@code .p12}) or JKS ({@code .jks}) store without password. */
+        public Builder svnTrustCertificates(Path certificates) {
+            svnTrustCertificates = certificates;
+            return this;
+        }
+
+        /**
+         * The SHA-256 fingerprint of the server certificate to accept, as
+         * {@code openssl x509 -noout -fingerprint -sha256} prints it (colons optional).
+         *
+         * @throws TestFarmException when it is not 32 bytes in hex
+         */
+        public Builder svnTrustFingerprint(String fingerprint) {
+            String present = present(fingerprint);
+            if (present == null) {
+                svnTrustFingerprint = null;
+                return this;
+            }
+            String hex = present.trim().replace(":", "").toUpperCase(java.util.Locale.ROOT);
+            if (!hex.matches("[0-9A-F]{64}")) {
+                throw new TestFarmException("sandbox option 'svn.trustFingerprint' must be a SHA-256 fingerprint"
+                        + " (64 hex digits, colons allowed), not '" + fingerprint + "'");
+            }
+            svnTrustFingerprint = hex;
             return this;
         }
 

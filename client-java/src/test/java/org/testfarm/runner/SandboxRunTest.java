@@ -19,6 +19,7 @@ import org.testfarm.engine.ExecutionPlan;
 import org.testfarm.engine.MutableEnvironment;
 import org.testfarm.engine.Task;
 import org.testfarm.literal.PyTuple;
+import org.testfarm.vcs.Sandbox;
 import org.testfarm.vcs.git.GitWorld;
 
 /** Runners watching real Git sandboxes (JGit repositories in a temporary folder). */
@@ -31,6 +32,11 @@ class SandboxRunTest {
     private final Recorder recorder = new Recorder();
 
     Runner runner(GitWorld world) {
+        return runner(dir, recorder, world.open());
+    }
+
+    /** A runner at noon with a one-minute idle period, its state in {@code dir}, watching {@code sandbox}. */
+    static Runner runner(Path dir, Recorder recorder, Sandbox sandbox) {
         return new Runner(RunnerTest.CLIENT)
                 .stateDirectory(new StateDirectory(dir.resolve("state")))
                 .environment(new MutableEnvironment(System.getenv(), dir))
@@ -38,7 +44,7 @@ class SandboxRunTest {
                 .idlePeriod(Duration.ofMinutes(1))
                 .warnings(w -> { })
                 .listener(recorder)
-                .sandbox(world.open());
+                .sandbox(sandbox);
     }
 
     /** The build of git_sandbox_changes.py: cd into the sandbox, count the lines of its files. */

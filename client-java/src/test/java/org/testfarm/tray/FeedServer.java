@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpServer;
@@ -14,10 +15,12 @@ final class FeedServer implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicReference<String> feed = new AtomicReference<>();
+    private final AtomicInteger requests = new AtomicInteger();
 
     FeedServer(String project) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
         server.createContext("/" + project + "/testfarm-data.js", exchange -> {
+            requests.incrementAndGet();
             byte[] body = feed.get().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -30,6 +33,11 @@ final class FeedServer implements AutoCloseable {
 
     String pageUrl(String project) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + project + "/";
+    }
+
+    /** How many requests for the feed have come in. */
+    int requests() {
+        return requests.get();
     }
 
     void serve(String json) {

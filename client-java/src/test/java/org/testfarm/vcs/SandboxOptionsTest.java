@@ -71,6 +71,28 @@ class SandboxOptionsTest {
     }
 
     @Test
+    void svnTrustOptions_fingerprintWithOrWithoutColonsInAnyCase() {
+        String colons = "AB:" + "0c:".repeat(30) + "FF";
+        SandboxOptions options = SandboxOptions.fromMap(Map.of(
+                "svn.trustCertificates", "/etc/testfarm/svn-ca.pem", "svn.trustFingerprint", colons));
+
+        assertThat(options.svnTrustCertificates()).contains(Path.of("/etc/testfarm/svn-ca.pem"));
+        assertThat(options.svnTrustFingerprint()).contains("AB" + "0C".repeat(30) + "FF");
+        assertThat(SandboxOptions.fromMap(Map.of("svn.trustFingerprint", "ab" + "0c".repeat(30) + "ff"))
+                .svnTrustFingerprint()).isEqualTo(options.svnTrustFingerprint());
+    }
+
+    @Test
+    void fingerprintThatIsNotSha256IsRefused() {
+        assertThatThrownBy(() -> SandboxOptions.fromMap(Map.of("svn.trustFingerprint", "AB:CD:EF")))
+                .isInstanceOf(TestFarmException.class)
+                .hasMessageContaining("svn.trustFingerprint")
+                .hasMessageContaining("'AB:CD:EF'");
+        assertThatThrownBy(() -> SandboxOptions.fromMap(Map.of("svn.trustFingerprint", "zz".repeat(32))))
+                .isInstanceOf(TestFarmException.class);
+    }
+
+    @Test
     void textFormNeverShowsASecret() {
         String text = SandboxOptions.builder()
                 .httpsUser("volunteer").httpsToken("t0ken").sshPassphrase("open sesame").svnPassword("secret")

@@ -1,6 +1,16 @@
 package org.testfarm.vcs.svn;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.net.ssl.TrustManager;
+
+import org.testfarm.TestFarmException;
 import org.testfarm.vcs.SandboxOptions;
+import org.tmatesoft.svn.core.SVNErrorCode;
+import org.tmatesoft.svn.core.SVNErrorMessage;
+import org.tmatesoft.svn.core.SVNException;
+import org.tmatesoft.svn.core.SVNURL;
 import org.tmatesoft.svn.core.auth.BasicAuthenticationManager;
 import org.tmatesoft.svn.core.auth.SVNAuthentication;
 import org.tmatesoft.svn.core.auth.SVNPasswordAuthentication;
@@ -13,7 +23,8 @@ import org.tmatesoft.svn.core.wc.SVNWCUtil;
 /**
  * The SVNKit client of one sandbox operation: credentials come from the
  * {@link SandboxOptions} only (nothing cached in {@code ~/.subversion} is used or
- * stored), conflicts are postponed, and the network time-out applies. Close it
+ * stored), https:// servers are checked as {@link SvnTrust} says, conflicts are
+ * postponed, and the network time-out applies. Close it
  * after the operation.
  */
 final class SvnSession implements AutoCloseable {
@@ -43,6 +54,19 @@ final class SvnSession implements AutoCloseable {
             @Override
             public int getReadTimeout(SVNRepository repository) {
                 return timeoutMillis;
+            }
+
+            /** The trust of each host this session connects to; SVNKit asks on every connection. */
+            private final Map<String, SvnTrust> trust = new ConcurrentHashMap<>();
+
+            /** Never SVNKit's default, which would accept any certificate. */
+            @Override
+            public TrustManager getTrustManager(SVNURL url) throws SVNException {
+                try {
+                    return trust.computeIfAbsent(url.getHost(), host -> SvnTrust.forHost(host, options));
+                } catch (TestFarmException e) {
+                    throw new SVNException(SVNErrorMessage.create(SVNErrorCode.BAD_CONFIG_VALUE, e.getMessage()), e);
+                }
             }
         };
     }

@@ -3,10 +3,6 @@ package org.testfarm.vcs.svn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -53,10 +49,10 @@ class SvnServeTest {
                 [users]
                 dev = secret
                 """);
-        int port = freePort();
+        int port = ApacheSvnServer.freeLoopbackPort();
         server = svnserve.start(tmp.resolve("svnserve.log"), "-d", "--foreground", "-r", served.toString(),
                 "--listen-host", "127.0.0.1", "--listen-port", Integer.toString(port));
-        awaitListening(port);
+        ApacheSvnServer.awaitListening(server, port, () -> Files.readString(tmp.resolve("svnserve.log")));
         SVNURL url = SVNURL.parseURIEncoded("svn://127.0.0.1:" + port + "/project");
         world = SvnWorld.create(tmp, repository, url, DEV);
     }
@@ -118,25 +114,4 @@ class SvnServeTest {
                 .hasMessageContaining(world.sandbox.toAbsolutePath().toString());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private void awaitListening(int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                if (!server.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("svnserve did not start: "
-                            + Files.readString(tmp.resolve("svnserve.log")), notYet);
-                }
-                Thread.sleep(50);
-            }
-        }
-    }
 }
