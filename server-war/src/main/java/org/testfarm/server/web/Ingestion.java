@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.Map;
 
 import org.testfarm.event.FarmListener;
 import org.testfarm.server.alert.AlertMonitor;
@@ -33,12 +34,18 @@ final class Ingestion implements Handler {
         if (length > farm.maxBodyBytes()) {
             throw new RequestTooLargeException(length, farm.maxBodyBytes());
         }
-        WireCall call = farm.decoder().decode(method, RequestFields.of(request, (int) farm.maxBodyBytes()));
-        call.deliver(farm.store());
-        farm.site().changed();
+        WireCall call = ingest(farm, method, RequestFields.of(request, (int) farm.maxBodyBytes()));
         if (request.getServletContext().getAttribute(AlertMonitor.ATTRIBUTE) instanceof FarmListener alerts) {
             call.deliver(alerts); // after storing: the alerts only queue a look at the client
         }
         Responses.text(response, HttpServletResponse.SC_OK, "Done");
+    }
+
+    /** Decodes a report's fields and stores it; what {@link #handle} does once it has the fields. */
+    static WireCall ingest(Farm farm, String method, Map<String, String> fields) {
+        WireCall call = farm.decoder().decode(method, fields);
+        call.deliver(farm.store());
+        farm.site().changed();
+        return call;
     }
 }

@@ -55,6 +55,16 @@ public final class RobustFarm {
         return Integer.getInteger(property, soak() ? soak : quick);
     }
 
+    /**
+     * What the tree at {@code root} holds ({@link #snapshot}), but the store's
+     * write-ahead log segments, which its checkpoint thread rotates on a timer.
+     */
+    public static Map<String, String> treeSnapshot(Path root) {
+        Map<String, String> entries = snapshot(root);
+        entries.keySet().removeIf(path -> path.equals(".testfarm") || path.matches("\\.testfarm/wal-[^/]*\\.log"));
+        return entries;
+    }
+
     /** Every file and directory under {@code root} (not following links) with its size and modification time. */
     public static Map<String, String> snapshot(Path root) {
         Map<String, String> entries = new TreeMap<>();
@@ -67,7 +77,7 @@ public final class RobustFarm {
                     BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
                             LinkOption.NOFOLLOW_LINKS);
                     entries.put(root.relativize(path).toString(), (attributes.isDirectory() ? "dir " : "file ")
-                            + attributes.size() + " " + attributes.lastModifiedTime().toMillis());
+                            + attributes.size() + " " + attributes.lastModifiedTime());
                 } catch (IOException e) {
                     entries.put(root.relativize(path).toString(), "gone meanwhile");
                 }
