@@ -30,7 +30,7 @@ import org.testfarm.store.StoreOptions;
  * sake (spec/wire-protocol.md): those are counted apart, and must write nothing
  * either. Any other 5xx fails.
  */
-@Timeout(1800)
+@Timeout(7200)
 class FuzzedLiteralsTest {
 
     static final int REQUESTS = RobustFarm.scale("robust.fuzz.http", 10_000, 100_000);

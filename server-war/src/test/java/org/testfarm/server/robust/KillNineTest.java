@@ -39,7 +39,7 @@ import org.testfarm.wire.WireEncoder;
  * their last acknowledgement left them, so the event in flight is sent again and
  * must be stored once.
  */
-@Timeout(3600)
+@Timeout(7200)
 class KillNineTest {
 
     static final int ROUNDS = RobustFarm.scale("robust.kill.rounds", 50, 500);

@@ -30,7 +30,7 @@ import org.testfarm.wire.WireDecoder;
  * real HTTP, damaged multipart bodies included. Same criteria: never a 500 but
  * the protocol's ProjectNotFound/ClientNotFound, and a refusal writes nothing.
  */
-@Timeout(1800)
+@Timeout(14400)
 class FuzzedFieldsInProcessTest {
 
     static final int REQUESTS = RobustFarm.scale("robust.fuzz", 100_000, 1_000_000);
