@@ -12,13 +12,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfarm.event.ClientRef;
+import org.testfarm.event.ExecutionEvent;
+import org.testfarm.event.ExecutionRef;
 import org.testfarm.literal.PyLiteral;
 import org.testfarm.server.cli.Cli;
 import org.testfarm.server.launch.EmbeddedServer;
+import org.testfarm.wire.WireEncoder;
+import org.testfarm.wire.WireRequest;
 
 /**
  * 200 hostile names in every name field of the wire protocol (and in the task
@@ -36,17 +41,27 @@ class HostileNamesTest {
 
     @TempDir
     Path parent;
+    Path logs;
+    List<String> names;
+    /** What is beside the tree, what is in it, and which absolute paths the names spell exist, before. */
+    Map<String, String> beside;
+    Map<String, String> tree;
+    Map<String, Boolean> existed;
+
+    @BeforeEach
+    void registerAndLook() {
+        logs = parent.resolve("logs");
+        RobustFarm.register(logs, List.of(CLIENT));
+        names = HostileNames.all(parent.toString());
+        assertThat(names).hasSizeGreaterThanOrEqualTo(200);
+        beside = RobustFarm.snapshot(parent);
+        beside.keySet().removeIf(path -> path.startsWith("logs"));
+        tree = RobustFarm.treeSnapshot(logs);
+        existed = absolutePaths(names);
+    }
 
     @Test
     void everyHostileNameIsRefusedOverHttpAndNothingIsWrittenAnywhere() throws Exception {
-        Path logs = parent.resolve("logs");
-        RobustFarm.register(logs, List.of(CLIENT));
-        List<String> names = HostileNames.all(parent.toString());
-        assertThat(names).hasSizeGreaterThanOrEqualTo(200);
-        Map<String, String> beside = RobustFarm.snapshot(parent);
-        beside.keySet().removeIf(path -> path.startsWith("logs"));
-        Map<String, String> tree = RobustFarm.treeSnapshot(logs);
-        Map<String, Boolean> existed = absolutePaths(names);
         List<String> accepted = new ArrayList<>();
         int requests = 0;
         try (EmbeddedServer server = new EmbeddedServer().start(0, "127.0.0.1", logs, RobustFarm.WEBAPP)) {
@@ -74,20 +89,13 @@ class HostileNamesTest {
         }
         assertThat(accepted).as("hostile names not refused with a 400").isEmpty();
         assertThat(RobustFarm.treeSnapshot(logs)).as("the tree").isEqualTo(tree);
-        assertNothingBeside(beside, existed);
+        assertNothingBeside();
         System.out.printf("robust: %d hostile names in %d requests over HTTP: 100%% refused (400), 0 files written%n",
                 names.size(), requests);
     }
 
     @Test
     void everyHostileNameIsRefusedByTheAdminCommands() throws Exception {
-        Path logs = parent.resolve("logs");
-        RobustFarm.register(logs, List.of(CLIENT));
-        List<String> names = HostileNames.all(parent.toString());
-        Map<String, String> beside = RobustFarm.snapshot(parent);
-        beside.keySet().removeIf(path -> path.startsWith("logs"));
-        Map<String, String> tree = RobustFarm.treeSnapshot(logs);
-        Map<String, Boolean> existed = absolutePaths(names);
         List<String> accepted = new ArrayList<>();
         int commands = 0;
         String dir = logs.toString();
@@ -112,16 +120,16 @@ class HostileNamesTest {
         }
         assertThat(accepted).as("hostile names the admin commands did not refuse").isEmpty();
         assertThat(RobustFarm.treeSnapshot(logs)).as("the tree").isEqualTo(tree);
-        assertNothingBeside(beside, existed);
+        assertNothingBeside();
         System.out.printf("robust: %d hostile names in %d admin commands: 100%% refused, 0 files written%n",
                 names.size(), commands);
     }
 
     /** Nothing new beside the tree, and no absolute path a name spelled came to exist. */
-    private void assertNothingBeside(Map<String, String> before, Map<String, Boolean> existed) {
+    private void assertNothingBeside() {
         Map<String, String> after = RobustFarm.snapshot(parent);
         after.keySet().removeIf(path -> path.startsWith("logs"));
-        assertThat(after).as("what is beside the tree").isEqualTo(before);
+        assertThat(after).as("what is beside the tree").isEqualTo(beside);
         assertThat(absolutePaths(existed.keySet())).as("which absolute paths the names spell exist").isEqualTo(existed);
     }
 
@@ -140,44 +148,20 @@ class HostileNamesTest {
         return exist;
     }
 
+    /** Valid fields of {@code method} for the registered client, as a client sends them. */
     static Map<String, String> fields(String method) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("project", PyLiteral.format(CLIENT.project()));
-        fields.put("client", PyLiteral.format(CLIENT.client()));
-        switch (method) {
-            case "clientIdle" -> fields.put("minutes", "5");
-            case "executionStarts" -> fields.put("execution", PyLiteral.format(EXECUTION));
-            case "taskStarts" -> {
-                fields.put("execution", PyLiteral.format(EXECUTION));
-                fields.put("task", "1");
-                fields.put("description", "'build'");
-            }
-            case "commandStarts" -> {
-                fields.put("execution", PyLiteral.format(EXECUTION));
-                fields.put("task", "1");
-                fields.put("command", "1");
-                fields.put("commandline", "'make'");
-            }
-            case "commandEnds" -> {
-                fields.put("execution", PyLiteral.format(EXECUTION));
-                fields.put("task", "1");
-                fields.put("command", "1");
-                fields.put("output", "'done'");
-                fields.put("ok", "True");
-                fields.put("info", "None");
-                fields.put("stats", "{}");
-            }
-            case "taskEnds" -> {
-                fields.put("execution", PyLiteral.format(EXECUTION));
-                fields.put("task", "1");
-                fields.put("ok", "True");
-            }
-            case "executionEnds" -> {
-                fields.put("execution", PyLiteral.format(EXECUTION));
-                fields.put("ok", "True");
-            }
+        WireEncoder encoder = new WireEncoder();
+        ExecutionRef ref = CLIENT.execution(EXECUTION);
+        WireRequest request = switch (method) {
+            case "clientIdle" -> encoder.clientIdle(CLIENT, 5);
+            case "executionStarts" -> encoder.event(ref, new ExecutionEvent.ExecutionStarted(Map.of()));
+            case "taskStarts" -> encoder.event(ref, new ExecutionEvent.TaskStarted(1, "build"));
+            case "commandStarts" -> encoder.event(ref, new ExecutionEvent.CommandStarted(1, 1, "make"));
+            case "commandEnds" -> encoder.event(ref, new ExecutionEvent.CommandEnded(1, 1, "done", true, null, Map.of()));
+            case "taskEnds" -> encoder.event(ref, new ExecutionEvent.TaskEnded(1, true));
+            case "executionEnds" -> encoder.event(ref, new ExecutionEvent.ExecutionEnded(true, null));
             default -> throw new IllegalArgumentException(method);
-        }
-        return fields;
+        };
+        return new LinkedHashMap<>(request.fields());
     }
 }
