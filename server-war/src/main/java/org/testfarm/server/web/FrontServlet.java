@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-
 /**
  * The one servlet, mapped to {@code /}: it finds the request's route in
  * {@link Routes}, runs its handler, and lets {@link Responses} answer failures.

@@ -18,6 +18,7 @@ import org.testfarm.event.ExecutionRef;
 import org.testfarm.server.launch.EmbeddedServer;
 import org.testfarm.store.ExecutionLog;
 import org.testfarm.store.LogStore;
+import org.testfarm.store.StoreException;
 import org.testfarm.store.StoreOptions;
 import org.testfarm.wire.RemoteLogger;
 import org.testfarm.wire.WireEncoder;
@@ -101,6 +102,51 @@ class DiskFullTest {
                 }
                 assertEvents(store.read(spooled), spooledEvents, EVENTS);
             }
+        }
+    }
+
+    /**
+     * The store's checkpoint thread keeps trying to prepare its next log segment
+     * while the disk is full: each failed try leaves no file and no open descriptor.
+     */
+    @Test
+    void checkpointsOnAFullDiskLeaveNoSegmentsNorOpenFilesBehind(@TempDir Path tmp) throws Exception {
+        try (SmallDisk disk = SmallDisk.mount(tmp.resolve("disk"), 4)) {
+            Path logs = disk.root().resolve("logs");
+            RobustFarm.register(logs, List.of(RAW));
+            StoreOptions often = StoreOptions.defaults().withCheckpoints(Duration.ofMillis(50), 1);
+            try (LogStore store = LogStore.open(logs, often)) {
+                ExecutionRef ref = RAW.execution("20261126-090000");
+                store.executionStarted(ref, Map.of());
+                Thread.sleep(500); // a checkpoint: the current segment is the prepared, zero-filled one
+                disk.fill();
+                try {
+                    store.taskStarted(ref, 1, "during"); // fits in the space its files already have
+                } catch (StoreException e) {
+                    assertThat(e.getMessage()).contains("No space left");
+                }
+                long files = segments(logs);
+                long descriptors = openFiles();
+                Thread.sleep(3000); // 60 checkpoint ticks, each of which tries to prepare the next segment
+                assertThat(segments(logs)).as("log segments after 3 s of a full disk").isLessThanOrEqualTo(files + 1);
+                assertThat(openFiles()).as("open files after 3 s of a full disk").isLessThanOrEqualTo(descriptors + 4);
+                disk.free();
+                store.taskStarted(ref, 2, "after");
+                assertThat(store.read(ref).events().stream().map(ExecutionEvent::key))
+                        .contains("startExecution", "startTask 2");
+            }
+        }
+    }
+
+    private static long segments(Path logs) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(logs.resolve(".testfarm"))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("wal-")).count();
+        }
+    }
+
+    private static long openFiles() throws java.io.IOException {
+        try (java.util.stream.Stream<Path> descriptors = java.nio.file.Files.list(Path.of("/proc/self/fd"))) {
+            return descriptors.count();
         }
     }
 
