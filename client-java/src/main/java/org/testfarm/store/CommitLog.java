@@ -95,16 +95,27 @@ final class CommitLog implements Closeable {
             file.close();
             throw new IOException("cannot lock the new log segment " + path);
         }
-        if (zeros > 0) {
-            byte[] block = new byte[64 * 1024];
-            for (long done = 0; done < zeros; done += block.length) {
-                file.write(block);
+        Segment segment = new Segment(path, file, fileLock);
+        try {
+            if (zeros > 0) {
+                byte[] block = new byte[64 * 1024];
+                for (long done = 0; done < zeros; done += block.length) {
+                    file.write(block);
+                }
+                file.getFD().sync();
+                file.seek(0);
             }
-            file.getFD().sync();
-            file.seek(0);
+            AtomicFile.forceDirectory(dir);
+        } catch (IOException e) {
+            // e.g. a full disk: leave neither an open file nor its zeros behind (the next try makes another)
+            try {
+                delete(segment);
+            } catch (IOException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
         }
-        AtomicFile.forceDirectory(dir);
-        return new Segment(path, file, fileLock);
+        return segment;
     }
 
     /** The old segment of a checkpoint and the files its records were written to. */

@@ -19,6 +19,9 @@ import org.testfarm.literal.Truth;
  */
 public final class WireDecoder {
 
+    /** The longest idle period a client may announce: ten years. */
+    public static final long MAX_IDLE_MINUTES = 10L * 366 * 24 * 60;
+
     private final LiteralLimits limits;
 
     public WireDecoder(LiteralLimits limits) {
@@ -49,7 +52,7 @@ public final class WireDecoder {
         Fields f = new Fields(fields);
         ClientRef client = new ClientRef(f.text("project"), f.text("client"));
         if (method == WireMethod.CLIENT_IDLE) {
-            return new WireCall.Idle(client, f.number("minutes"));
+            return new WireCall.Idle(client, f.minutes("minutes"));
         }
         ExecutionRef execution = client.execution(f.text("execution"));
         ExecutionEvent event = switch (method) {
@@ -126,6 +129,15 @@ public final class WireDecoder {
                 return n.doubleValue();
             }
             throw wrongType(name, "a number");
+        }
+
+        /** An idle period: a number of minutes from 0 to ten years (beyond, no date can hold its end). */
+        double minutes(String name) {
+            double minutes = number(name);
+            if (minutes >= 0 && minutes <= MAX_IDLE_MINUTES) {
+                return minutes;
+            }
+            throw wrongType(name, "a number of minutes from 0 to " + MAX_IDLE_MINUTES);
         }
 
         boolean truth(String name) {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import org.testfarm.event.ExecutionRef;
 import org.testfarm.store.LogStore;
+import org.testfarm.store.Names;
 
 /**
  * {@code fakerun LOGS PROJECT CLIENT}: writes an execution as if the client had
@@ -84,6 +85,7 @@ final class FakeRunCommand implements Callable<Integer> {
         try (LogStore store = logs.open()) {
             String id = execution != null ? execution
                     : LocalDateTime.now(store.clock()).format(LogStore.EXECUTION_FORMAT);
+            Names.check("execution", id); // before anything is recorded: a bad id changes nothing
             ExecutionRef ref = new ExecutionRef(project, client, id);
             store.clientIdle(ref.clientRef(), 0);
             store.executionStarted(ref, Map.of("timestamp", id, "snapshot", List.of()));

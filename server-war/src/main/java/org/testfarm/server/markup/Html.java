@@ -30,7 +30,11 @@ public record Html(String markup) {
         return markup;
     }
 
-    /** Escapes {@code & < > " '}, so the result is safe in element content and quoted attributes. */
+    /**
+     * Escapes {@code & < > " '}, so the result is safe in element content and quoted
+     * attributes, and replaces the control characters XML forbids (all of C0 but tab,
+     * line feed and carriage return; U+FFFE, U+FFFF) with U+FFFD.
+     */
     public static String escape(String text) {
         if (text == null) {
             return "";
@@ -67,7 +71,9 @@ public record Html(String markup) {
             case '>' -> "&gt;";
             case '"' -> "&quot;";
             case '\'' -> "&#39;";
-            default -> null;
+            // no XML document may hold these (a feed would not parse): shown as the replacement character
+            case '\uFFFE', '\uFFFF' -> "\uFFFD";
+            default -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' ? "\uFFFD" : null;
         };
     }
 }

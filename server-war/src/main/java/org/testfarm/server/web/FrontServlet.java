@@ -10,8 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import org.testfarm.TestFarmException;
-
 /**
  * The one servlet, mapped to {@code /}: it finds the request's route in
  * {@link Routes}, runs its handler, and lets {@link Responses} answer failures.
@@ -30,7 +28,8 @@ public class FrontServlet extends HttpServlet {
         }
         try {
             handler.get().handle(Farm.of(getServletContext()), request, response);
-        } catch (TestFarmException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // TestFarm's own failures get their status; anything else a logged 500 with the usual headers
             Responses.error(response, e);
         }
     }

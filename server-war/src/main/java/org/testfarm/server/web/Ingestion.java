@@ -49,14 +49,24 @@ final class Ingestion implements Handler {
             knownMethod();
             fields = RequestFields.of(request, (int) farm.maxBodyBytes());
         }
-        WireCall call = farm.decoder().decode(method, fields);
-        farm.guard().admit(call.client(), signer);
-        call.deliver(farm.store());
-        farm.site().changed();
+        WireCall call = ingest(farm, method, fields, signer);
         if (request.getServletContext().getAttribute(AlertMonitor.ATTRIBUTE) instanceof FarmListener alerts) {
             call.deliver(alerts); // after storing: the alerts only queue a look at the client
         }
         Responses.text(response, HttpServletResponse.SC_OK, "Done");
+    }
+
+    /**
+     * Decodes a report's fields, admits its sender ({@code signer}: the client whose
+     * key signed it, or null when unsigned) and stores it; what {@link #handle} does
+     * once it has the fields.
+     */
+    static WireCall ingest(Farm farm, String method, Map<String, String> fields, ClientRef signer) {
+        WireCall call = farm.decoder().decode(method, fields);
+        farm.guard().admit(call.client(), signer);
+        call.deliver(farm.store());
+        farm.site().changed();
+        return call;
     }
 
     private void knownMethod() {

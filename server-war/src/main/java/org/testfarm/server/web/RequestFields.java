@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.testfarm.store.StoreException;
 import org.testfarm.wire.BadRequestException;
 
 /**
@@ -33,6 +34,8 @@ final class RequestFields {
             } catch (IllegalStateException e) {
                 // the container's multipart limits (size, part count) were exceeded
                 throw new RequestTooLargeException(String.valueOf(e.getMessage()));
+            } catch (IOException | ServletException e) {
+                throw unreadableBody(e);
             }
             for (Part part : parts) {
                 if (part.getSize() > maxFieldBytes) {
@@ -48,6 +51,20 @@ final class RequestFields {
         }
         fields.putAll(query(request.getQueryString()));
         return fields;
+    }
+
+    /**
+     * A multipart body the container could not parse: a malformed or truncated body
+     * is the client's fault (400), a full disk under the container's temporary parts
+     * is the server's (507, retried by clients).
+     */
+    private static RuntimeException unreadableBody(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (String.valueOf(cause.getMessage()).contains("No space left")) {
+                return new StoreException("cannot keep the request body: " + cause.getMessage(), e);
+            }
+        }
+        return new BadRequestException("malformed multipart/form-data body: " + e.getMessage());
     }
 
     static Map<String, String> query(String queryString) {

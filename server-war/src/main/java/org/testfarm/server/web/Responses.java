@@ -52,8 +52,8 @@ final class Responses {
         response.getOutputStream().write(bytes);
     }
 
-    /** Answers a failure; unknown ones are logged and answered 500 without details. */
-    static void error(HttpServletResponse response, Throwable failure) throws IOException {
+    /** How a failure is answered: its status and body; store failures and unknown ones are logged. */
+    static Failure failure(Throwable failure) {
         int status;
         String body;
         if (failure instanceof UnknownMethodException e) {
@@ -90,6 +90,17 @@ final class Responses {
             body = "InternalError: see the server log";
             LOG.log(Level.SEVERE, "unexpected failure", failure);
         }
+        return new Failure(status, body);
+    }
+
+    /** The status and one-line body a failure is answered with. */
+    record Failure(int status, String body) {}
+
+    /** Answers a failure; unknown ones are logged and answered 500 without details. */
+    static void error(HttpServletResponse response, Throwable failure) throws IOException {
+        Failure answer = failure(failure);
+        int status = answer.status();
+        String body = answer.body();
         if (response.isCommitted()) {
             return;
         }

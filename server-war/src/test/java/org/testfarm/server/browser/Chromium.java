@@ -50,6 +50,7 @@ final class Chromium implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonNode>> replies = new ConcurrentHashMap<>();
     private final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+    private final List<String> bindingCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** The Chromium binary of this machine, if there is one. */
     static Optional<Path> binary() {
@@ -107,6 +108,33 @@ final class Chromium implements AutoCloseable {
 
     /** Loads a page, waits for it and a little after, and reports its console errors and a screenshot. */
     Visit visit(String url) throws Exception {
+        return visit(url, 700, true);
+    }
+
+    /**
+     * Exposes a function {@code name(text)} to every page's scripts; each call is
+     * kept ({@link #bindingCalls()}) and reported as an error of the page it came from.
+     */
+    void addBinding(String name) throws Exception {
+        call("Runtime.addBinding", Map.of("name", name));
+    }
+
+    /** Every call of a binding so far, whichever page made it, as "name(payload) on url". */
+    List<String> bindingCalls() {
+        return List.copyOf(bindingCalls);
+    }
+
+    /** The value of a JavaScript expression in the current page, as JSON. */
+    JsonNode evaluate(String expression) throws Exception {
+        JsonNode result = call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
+        if (result.has("exceptionDetails")) {
+            throw new IOException("evaluating " + expression + ": " + result.path("exceptionDetails"));
+        }
+        return result.path("result").path("value");
+    }
+
+    /** {@link #visit(String)} settling {@code settleMillis} after the load event, with a screenshot or not. */
+    Visit visit(String url, long settleMillis, boolean screenshot) throws Exception {
         events.clear();
         call("Page.navigate", Map.of("url", url));
         List<String> errors = new ArrayList<>();
@@ -122,7 +150,9 @@ final class Chromium implements AutoCloseable {
             JsonNode params = event.path("params");
             if (method.equals("Page.loadEventFired") && !loaded) {
                 loaded = true;
-                settle = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(700);
+                settle = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settleMillis);
+            } else if (method.equals("Runtime.bindingCalled")) {
+                errors.add("script ran: " + params.path("name").asText() + "(" + params.path("payload").asText() + ")");
             } else if (method.equals("Runtime.exceptionThrown")) {
                 errors.add("exception: " + params.path("exceptionDetails").path("exception").path("description").asText(
                         params.path("exceptionDetails").path("text").asText()));
@@ -135,6 +165,9 @@ final class Chromium implements AutoCloseable {
         }
         if (!loaded) {
             errors.add("the page did not finish loading in 30 s");
+        }
+        if (!screenshot) {
+            return new Visit(url, errors, new byte[0]);
         }
         JsonNode metrics = call("Page.getLayoutMetrics", Map.of());
         double height = Math.min(4000, metrics.path("cssContentSize").path("height").asDouble(900));
@@ -170,6 +203,10 @@ final class Chromium implements AutoCloseable {
                             reply.complete(message);
                         }
                     } else {
+                        if (message.path("method").asText().equals("Runtime.bindingCalled")) {
+                            bindingCalls.add(message.path("params").path("name").asText() + "("
+                                    + message.path("params").path("payload").asText() + ")");
+                        }
                         events.add(message);
                     }
                 } catch (IOException e) {
