@@ -6,6 +6,7 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -49,6 +50,15 @@ final class AtomicFile {
             // Some platforms (Windows) cannot open a directory; their renames are durable on their own.
             if (!System.getProperty("os.name", "").startsWith("Windows")) {
                 throw e;
+            }
+        }
+    }
+
+    /** Forces (data only) those of {@code files} that exist. */
+    static void forceAll(Path... files) throws IOException {
+        for (Path file : files) {
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                force(file, StandardOpenOption.WRITE, false);
             }
         }
     }

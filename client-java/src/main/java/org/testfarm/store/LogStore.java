@@ -56,6 +56,8 @@ public final class LogStore implements FarmListener, Closeable {
     private final OpenExecutions open;
     private final Set<ClientRef> registered = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<ClientRef, Object> clientLocks = new ConcurrentHashMap<>();
+    /** Executions whose last write failed part way: their files may hold lines no fsync covers yet. */
+    private final Set<ExecutionRef> unsynced = ConcurrentHashMap.newKeySet();
     private final Checkpoints checkpoints;
     private volatile boolean closed;
 
@@ -277,6 +279,9 @@ public final class LogStore implements FarmListener, Closeable {
                     continue;
                 }
                 if (!execution.filter.admit(event)) {
+                    if (unsynced.contains(ref)) {
+                        syncAfterFailure(execution);
+                    }
                     position = wal.position();
                     result = AppendResult.DUPLICATE;
                 } else {
@@ -284,6 +289,7 @@ public final class LogStore implements FarmListener, Closeable {
                         position = write(execution, event);
                     } catch (RuntimeException e) {
                         // the filter already counted it: reload from disk on the next append
+                        unsynced.add(ref);
                         open.forget(execution);
                         throw e;
                     }
@@ -294,6 +300,13 @@ public final class LogStore implements FarmListener, Closeable {
         }
         wal.awaitDurable(position);
         return result;
+    }
+
+    /** A failed write may have left lines no WAL record covers: a retry, a duplicate, is acked once they are forced. */
+    private void syncAfterFailure(OpenExecution execution) {
+        Path stats = layout.stats(execution.ref.clientRef());
+        io(() -> AtomicFile.forceAll(execution.journal.path(), stats), "cannot force the files of " + execution.ref);
+        unsynced.remove(execution.ref);
     }
 
     private long write(OpenExecution execution, ExecutionEvent event) {
