@@ -11,6 +11,8 @@ import java.util.zip.CRC32C;
  */
 final class JournalLine {
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private JournalLine() {}
 
     static byte[] encode(String literal) {
@@ -18,9 +20,12 @@ final class JournalLine {
             throw new IllegalArgumentException("a journal literal must be one line");
         }
         byte[] body = literal.getBytes(StandardCharsets.UTF_8);
-        String head = String.format("%08x ", crc(body));
         byte[] line = new byte[9 + body.length + 1];
-        System.arraycopy(head.getBytes(StandardCharsets.US_ASCII), 0, line, 0, 9);
+        long crc = crc(body);
+        for (int i = 7; i >= 0; i--, crc >>>= 4) {
+            line[i] = (byte) HEX[(int) (crc & 0xf)];
+        }
+        line[8] = ' ';
         System.arraycopy(body, 0, line, 9, body.length);
         line[line.length - 1] = '\n';
         return line;

@@ -30,7 +30,6 @@ import org.testfarm.event.ExecutionEvent.TaskStarted;
 import org.testfarm.event.ExecutionRef;
 import org.testfarm.event.FarmListener;
 import org.testfarm.literal.PyLiteral;
-import org.testfarm.literal.PyTuple;
 
 import static org.testfarm.store.StoreIo.io;
 
@@ -323,10 +322,10 @@ public final class LogStore implements FarmListener, Closeable {
             if (event instanceof CommandEnded end && !end.stats().isEmpty()) {
                 touched.add(appendStats(ref, end.stats()));
             }
-            execution.journal.append(JournalLine.encode(PyLiteral.format(EventTuples.toTuple(event))));
+            String literal = PyLiteral.format(EventTuples.toTuple(event));
+            execution.journal.append(JournalLine.encode(literal));
             touched.add(execution.journal.path());
-            PyTuple record = Recovery.record(ref, execution.length++, event);
-            return wal.append(JournalLine.encode(PyLiteral.format(record)), touched);
+            return wal.append(JournalLine.encode(Recovery.recordLiteral(ref, execution.length++, literal)), touched);
         }, "cannot store an event of " + ref);
     }
 

@@ -69,12 +69,18 @@ final class OpenExecutions {
         }
     }
 
+    /** A use time read once: other threads keep updating {@code lastUsed} while the eviction sorts. */
+    private record Use(OpenExecution execution, long at) {}
+
     private void evictOldest(OpenExecution keep) {
-        List<OpenExecution> all = new ArrayList<>(open.values());
-        all.sort((a, b) -> Long.compare(a.lastUsed, b.lastUsed));
+        List<Use> all = new ArrayList<>(open.size() + 8);
+        for (OpenExecution execution : open.values()) {
+            all.add(new Use(execution, execution.lastUsed));
+        }
+        all.sort((a, b) -> Long.compare(a.at(), b.at()));
         int excess = all.size() - capacity;
         for (int i = 0; i < all.size() && excess > 0; i++) {
-            OpenExecution victim = all.get(i);
+            OpenExecution victim = all.get(i).execution();
             if (victim == keep) {
                 continue;
             }

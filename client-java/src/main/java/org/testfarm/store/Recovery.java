@@ -57,9 +57,15 @@ final class Recovery {
     /** A log record: an event and its position in the execution's journal. */
     record Logged(long index, ExecutionEvent event) {}
 
-    /** The WAL record of an event stored at {@code index} of its execution's journal. */
-    static PyTuple record(ExecutionRef ref, long index, ExecutionEvent event) {
-        return PyTuple.of(ref.project(), ref.client(), ref.execution(), index, EventTuples.toTuple(event));
+    /**
+     * The WAL record of an event stored at {@code index} of its execution's journal:
+     * the literal of {@code (project, client, execution, index, event)}, made from the
+     * event's literal already formatted for the journal, so an event (and its output)
+     * is formatted once.
+     */
+    static String recordLiteral(ExecutionRef ref, long index, String eventLiteral) {
+        String head = PyLiteral.format(PyTuple.of(ref.project(), ref.client(), ref.execution(), index));
+        return head.substring(0, head.length() - 1) + ", " + eventLiteral + ")";
     }
 
     private static void restore(TreeLayout layout, ExecutionRef ref, List<Logged> logged, Set<Path> touched)

@@ -43,7 +43,7 @@ final class Ingestion implements Handler {
             }
             signer = farm.guard().verify(request, method, body);
             knownMethod();
-            fields = FormBody.fields(request.getContentType(), body, FormBody.MAX_PARTS);
+            fields = FormBody.fields(request.getContentType(), body);
             fields.putAll(RequestFields.query(request.getQueryString()));
         } else {
             knownMethod();

@@ -22,12 +22,30 @@ import org.testfarm.wire.BadRequestException;
  */
 final class RequestFields {
 
+    /**
+     * Multipart bodies up to this size, with a Content-Length, are read whole and
+     * parsed by {@link MultipartFields}; larger ones by the container (the size up to
+     * which the webapp's multipart-config keeps a part in memory anyway), so a
+     * container's own limits, such as Tomcat's maxPostSize, still apply to them.
+     */
+    static final int SMALL_BODY_BYTES = 64 * 1024;
+    /** Most parts in a small body, as the embedded server allows. */
+    static final int MAX_PARTS = 64;
+
     private RequestFields() {}
 
     static Map<String, String> of(HttpServletRequest request, int maxFieldBytes) throws IOException, ServletException {
         Map<String, String> fields = new LinkedHashMap<>();
         String contentType = request.getContentType();
-        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+        long length = request.getContentLengthLong();
+        boolean multipart = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+        if (multipart && length >= 0 && length <= Math.min(SMALL_BODY_BYTES, maxFieldBytes)) {
+            byte[] body = request.getInputStream().readNBytes((int) length);
+            if (body.length < length) {
+                throw new BadRequestException("the body ended after " + body.length + " of its " + length + " bytes");
+            }
+            fields.putAll(MultipartFields.parse(contentType, body, MAX_PARTS));
+        } else if (multipart) {
             java.util.Collection<Part> parts;
             try {
                 parts = request.getParts();

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfarm.event.ClientRef;
+import org.testfarm.event.ExecutionEvent;
 import org.testfarm.server.auth.KeyRing;
 import org.testfarm.server.launch.EmbeddedServer;
 import org.testfarm.store.LogStore;
@@ -187,5 +188,46 @@ class IngestionErrorsTest {
         assertThat(jsonp.body()).startsWith("callme({").endsWith("})\n");
         assertThat(get("/example%20project/testfarm-data.jsond?callback=alert(1)").statusCode()).isEqualTo(400);
         assertThat(get("/nowhere/testfarm-data.js").statusCode()).isEqualTo(404);
+    }
+
+    static Map<String, String> commandEnds(int command, String output) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("project", "'example project'");
+        fields.put("client", "'linux'");
+        fields.put("execution", "'20261126-120000'");
+        fields.put("task", "1");
+        fields.put("command", String.valueOf(command));
+        fields.put("output", "'" + output + "'");
+        fields.put("ok", "True");
+        fields.put("info", "None");
+        fields.put("stats", "{}");
+        return fields;
+    }
+
+    /** Small reports are parsed by TestFarm, larger ones by the container: both store the same. */
+    @Test
+    void smallAndLargeReportsStoreTheSameWay() throws Exception {
+        String small = "caf\u00e9 " + "x".repeat(1000);
+        String large = "caf\u00e9 " + "y".repeat(RequestFields.SMALL_BODY_BYTES);
+        assertThat(post("/testfarmservice/commandEnds", commandEnds(1, small)).body()).isEqualTo("Done");
+        assertThat(post("/testfarmservice/commandEnds", commandEnds(2, large)).body()).isEqualTo("Done");
+        try (LogStore store = LogStore.openReadOnly(logs, StoreOptions.defaults())) {
+            assertThat(store.read(CLIENT.execution("20261126-120000")).events()).containsExactly(
+                    new ExecutionEvent.CommandEnded(1, 1, small, true, null, Map.of()),
+                    new ExecutionEvent.CommandEnded(1, 2, large, true, null, Map.of()));
+        }
+    }
+
+    @Test
+    void aMalformedMultipartBodyIsA400AndWritesNothing() throws Exception {
+        List<Path> before = files();
+        String cut = MultipartFieldsTest.part("project", "'example project'") + MultipartFieldsTest.part("task", "1");
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/testfarmservice/taskStarts"))
+                .header("Content-Type", MultipartFieldsTest.TYPE).POST(HttpRequest.BodyPublishers.ofString(cut)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("BadRequest: malformed multipart body: the body ends inside a part\n");
+        assertThat(files()).isEqualTo(before);
     }
 }
