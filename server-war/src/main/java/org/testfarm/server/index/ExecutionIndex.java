@@ -185,6 +185,40 @@ public final class ExecutionIndex {
     private record Listing(long stamp, List<String> ids) {
     }
 
+    private record Derived(List<?> inputs, Object value) {
+    }
+
+    private final LinkedHashMap<Object, Derived> derived = new LinkedHashMap<>(16, 0.75f, true);
+    private static final int DERIVED_MAX = 64;
+
+    /**
+     * A value computed from listings, kept while its inputs stay equal: pass the
+     * listings it reads ({@link #executions}) among the inputs, and cheap equality
+     * follows, since an unchanged listing is the same list. {@code compute} returns
+     * null for a value that must not be kept (it then runs again next time).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, List<?> inputs, java.util.function.Supplier<T> compute) {
+        synchronized (this) {
+            Derived known = derived.get(key);
+            if (known != null && known.inputs.equals(inputs)) {
+                return (T) known.value;
+            }
+        }
+        T value = compute.get();
+        if (value != null) {
+            synchronized (this) {
+                derived.put(key, new Derived(List.copyOf(inputs), value));
+                Iterator<Object> eldest = derived.keySet().iterator();
+                while (derived.size() > DERIVED_MAX && eldest.hasNext()) {
+                    eldest.next();
+                    eldest.remove();
+                }
+            }
+        }
+        return value;
+    }
+
     public synchronized int size() {
         return entries.size();
     }
@@ -192,6 +226,20 @@ public final class ExecutionIndex {
     /** Every summary held with its stamp, for saving between generations. */
     synchronized List<Map.Entry<Long, ExecutionSummary>> held() {
         return entries.values().stream().map(e -> Map.entry(e.stamp, e.summary)).toList();
+    }
+
+    /** Every listing held with its client's stamp, for saving between generations. */
+    synchronized Map<ClientRef, Map.Entry<Long, List<String>>> heldListings() {
+        Map<ClientRef, Map.Entry<Long, List<String>>> out = new LinkedHashMap<>();
+        listings.forEach((client, listing) -> out.put(client, Map.entry(listing.stamp, listing.ids)));
+        return out;
+    }
+
+    /** A saved listing: used while the client's stamp stays the one it was listed at. */
+    synchronized void restoreListing(ClientRef client, long stamp, List<String> ids) {
+        List<String> copy = List.copyOf(ids);
+        Listing old = listings.put(client, new Listing(stamp, copy));
+        listed += copy.size() - (old == null ? 0 : old.ids.size());
     }
 
     synchronized void restore(long stamp, ExecutionSummary summary) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.testfarm.event.ClientRef;
 import org.testfarm.event.ExecutionRef;
 import org.testfarm.state.Change;
 import org.testfarm.state.ExecutionSummary;
@@ -21,14 +22,18 @@ import org.testfarm.state.Outcome;
 
 /**
  * An {@link ExecutionIndex} saved between two generations of a static site: a
- * line per execution, fields separated by tabs (lists by U+001E, the parts of a
+ * line per execution ({@code E}) and per client's listing of executions ({@code L}),
+ * fields separated by tabs (lists by U+001E, the parts of a
  * change by U+001F; backslash, tab, newline and those separators escaped),
  * written to a temporary file and renamed. A damaged file or line only costs
  * reading those executions again.
  */
 public final class IndexFile {
 
-    private static final String HEADER = "# testfarm execution index v2";
+    private static final String HEADER = "# testfarm execution index v3";
+    /** The first field of a line: an execution's summary, or a client's listing of executions. */
+    private static final String SUMMARY = "E";
+    private static final String LISTING = "L";
     private static final char LIST = '\u001e';
     private static final char PART = '\u001f';
 
@@ -42,7 +47,18 @@ public final class IndexFile {
             StringBuilder line = new StringBuilder(256);
             for (Map.Entry<Long, ExecutionSummary> held : index.held()) {
                 line.setLength(0);
-                write(line, held.getKey(), held.getValue());
+                write(line.append(SUMMARY).append('\t'), held.getKey(), held.getValue());
+                out.append(line).append('\n');
+            }
+            for (Map.Entry<ClientRef, Map.Entry<Long, List<String>>> held : index.heldListings().entrySet()) {
+                line.setLength(0);
+                line.append(LISTING).append('\t');
+                field(line, held.getKey().project()).append('\t');
+                field(line, held.getKey().client()).append('\t').append(held.getValue().getKey()).append('\t');
+                List<String> ids = held.getValue().getValue();
+                for (int i = 0; i < ids.size(); i++) {
+                    field(line.append(i == 0 ? "" : String.valueOf(LIST)), ids.get(i));
+                }
                 out.append(line).append('\n');
             }
         }
@@ -56,7 +72,15 @@ public final class IndexFile {
             }
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 try {
-                    read(index, line.split("\t", -1));
+                    String[] fields = line.split("\t", -1);
+                    if (fields[0].equals(SUMMARY)) {
+                        read(index, java.util.Arrays.copyOfRange(fields, 1, fields.length));
+                    } else if (fields[0].equals(LISTING) && fields.length == 5) {
+                        List<String> ids = new ArrayList<>();
+                        split(fields[4], LIST).forEach(id -> ids.add(unescape(id)));
+                        index.restoreListing(new ClientRef(unescape(fields[1]), unescape(fields[2])),
+                                Long.parseLong(fields[3]), ids);
+                    }
                 } catch (RuntimeException e) {
                     // a damaged line: that execution is read again
                 }
@@ -102,9 +126,30 @@ public final class IndexFile {
         }
         ExecutionSummary summary = new ExecutionSummary(
                 new ExecutionRef(unescape(f[0]), unescape(f[1]), unescape(f[2])), Outcome.valueOf(f[4]),
-                f[5].isEmpty() ? null : LocalDateTime.parse(f[5]), f[6].isEmpty() ? null : LocalDateTime.parse(f[6]),
+                time(f[5]), time(f[6]),
                 Instant.ofEpochSecond(Long.parseLong(f[7]), Long.parseLong(f[8])), failed, unescape(f[10]), changes);
         index.restore(Long.parseLong(f[3]), summary);
+    }
+
+    /** A time as {@link LocalDateTime#toString()} wrote it; the common forms read digit by digit. */
+    static LocalDateTime time(String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        boolean minutes = text.length() == 16;
+        if ((minutes || text.length() == 19) && text.charAt(4) == '-' && text.charAt(7) == '-'
+                && text.charAt(10) == 'T' && text.charAt(13) == ':' && (minutes || text.charAt(16) == ':')) {
+            int year = ExecutionDays.digits(text, 0, 4);
+            int month = ExecutionDays.digits(text, 5, 7);
+            int day = ExecutionDays.digits(text, 8, 10);
+            int hour = ExecutionDays.digits(text, 11, 13);
+            int minute = ExecutionDays.digits(text, 14, 16);
+            int second = minutes ? 0 : ExecutionDays.digits(text, 17, 19);
+            if ((year | month | day | hour | minute | second) >= 0) {
+                return LocalDateTime.of(year, month, day, hour, minute, second);
+            }
+        }
+        return LocalDateTime.parse(text);
     }
 
     private static List<String> split(String text, char separator) {

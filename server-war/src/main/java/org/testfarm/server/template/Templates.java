@@ -26,6 +26,14 @@ public final class Templates {
     static final String BASE = "org/testfarm/templates/";
 
     private final VelocityEngine engine;
+    /**
+     * A context per template and thread, emptied before and after each render: it
+     * keeps what Velocity found out about the model's classes (its introspection
+     * cache lives in the context), which would otherwise be looked up again for
+     * every reference of every page.
+     */
+    private final ThreadLocal<Map<String, VelocityContext>> contexts =
+            ThreadLocal.withInitial(java.util.HashMap::new);
 
     public Templates() {
         Properties settings = new Properties();
@@ -49,8 +57,19 @@ public final class Templates {
     /** One template with the given references. */
     public String render(String template, Map<String, Object> references) {
         Template compiled = engine.getTemplate(BASE + template, "UTF-8");
+        Map<String, VelocityContext> idle = contexts.get();
+        VelocityContext taken = idle.remove(template); // taken while in use: a nested render gets its own
+        VelocityContext context = taken != null ? taken : new VelocityContext();
+        references.forEach(context::put);
         StringWriter out = new StringWriter(8192);
-        compiled.merge(new VelocityContext(new java.util.HashMap<>(references)), out);
+        try {
+            compiled.merge(context, out);
+        } finally {
+            for (String key : context.getKeys()) {
+                context.remove(key); // holds no model between renders
+            }
+            idle.put(template, context);
+        }
         return out.toString();
     }
 

@@ -55,7 +55,7 @@ public final class SiteBench {
                 // regenerate an existing bench tree and site: SiteBench again DIR
                 for (int i = 0; i < 3; i++) {
                     if (i == 2) {
-                        addExecution(Path.of(args[1], "logs"), 10 + (int) (System.currentTimeMillis() % 1000));
+                        addExecution(Path.of(args[1], "logs"), 10);
                     }
                     StaticSite.Report report = generateOnce(Path.of(args[1], "logs"), Path.of(args[1], "site"), 2);
                     System.out.printf("%d written, %d unchanged in %d ms%n", report.written(), report.unchanged(),
@@ -74,18 +74,23 @@ public final class SiteBench {
         System.out.printf("tree of 10 clients x 1,000 executions x 20 commands written in %d ms%n", ms(t0));
         Path out = root.resolve("site");
         int threads = Runtime.getRuntime().availableProcessors();
+        long cpu = cpuNanos();
         StaticSite.Report full = generateOnce(logs, out, threads);
-        System.out.printf("full generation: %d files in %d ms (%d threads)%n", full.written(),
-                full.took().toMillis(), threads);
+        System.out.printf("full generation: %d files in %d ms, %d ms CPU (%d threads)%n", full.written(),
+                full.took().toMillis(), (cpuNanos() - cpu) / 1_000_000, threads);
+        System.out.println("CPU by thread kind so far: " + cpuByThreadKind());
         for (int i = 0; i < 3; i++) {
             ExecutionRef added = addExecution(logs, i);
+            cpu = cpuNanos();
             StaticSite.Report again = generateOnce(logs, out, threads);
-            System.out.printf("regeneration after one new execution (%s): %d written, %d unchanged in %d ms%n",
-                    added.execution(), again.written(), again.unchanged(), again.took().toMillis());
+            System.out.printf("regeneration after one new execution (%s): %d written, %d unchanged in %d ms,"
+                    + " %d ms CPU%n", added.execution(), again.written(), again.unchanged(), again.took().toMillis(),
+                    (cpuNanos() - cpu) / 1_000_000);
         }
+        cpu = cpuNanos();
         StaticSite.Report nothing = generateOnce(logs, out, threads);
-        System.out.printf("regeneration with nothing new: %d written in %d ms%n", nothing.written(),
-                nothing.took().toMillis());
+        System.out.printf("regeneration with nothing new: %d written in %d ms, %d ms CPU%n", nothing.written(),
+                nothing.took().toMillis(), (cpuNanos() - cpu) / 1_000_000);
     }
 
     private static StaticSite.Report generateOnce(Path logs, Path out, int threads) throws IOException {
@@ -94,10 +99,13 @@ public final class SiteBench {
         }
     }
 
+    /** The client's next execution, two hours after its latest (as the tree has them): usually in the same month. */
     private static ExecutionRef addExecution(Path logs, int n) {
-        ExecutionRef ref = new ExecutionRef("bench", "client3",
-                LocalDateTime.of(2026, 6, 1, 8, 0).plusHours(n).format(LogStore.EXECUTION_FORMAT));
         try (LogStore store = LogStore.open(logs, StoreOptions.defaults())) {
+            ClientRef client = new ClientRef("bench", "client3");
+            List<String> ids = store.executions(client);
+            ExecutionRef ref = client.execution(LocalDateTime.parse(ids.get(ids.size() - 1), LogStore.EXECUTION_FORMAT)
+                    .plusHours(2).format(LogStore.EXECUTION_FORMAT));
             store.executionStarted(ref, Map.of());
             for (int t = 1; t <= 4; t++) {
                 store.taskStarted(ref, t, "task " + t);
@@ -108,8 +116,8 @@ public final class SiteBench {
                 store.taskEnded(ref, t, true);
             }
             store.executionEnded(ref, true);
+            return ref;
         }
-        return ref;
     }
 
     static void live(Path root) throws Exception {
@@ -196,6 +204,28 @@ public final class SiteBench {
             throw new IllegalStateException(url + " answered " + response.statusCode());
         }
         return 1;
+    }
+
+    /** CPU time of the whole process so far: on a shared machine, steadier than wall time. */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** CPU ms per kind of thread (the JIT compilers, GC, the generator...) from /proc: where the CPU went. */
+    static Map<String, Long> cpuByThreadKind() throws IOException {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        long tick = 10; // ms per clock tick (USER_HZ 100)
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                String stat = Files.readString(task.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9#]+", "");
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                out.merge(name.strip(), (Long.parseLong(f[11]) + Long.parseLong(f[12])) * tick, Long::sum);
+            }
+        }
+        out.values().removeIf(ms -> ms < 100);
+        return out;
     }
 
     private static long ms(long since) {
