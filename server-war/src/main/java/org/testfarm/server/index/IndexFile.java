@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -24,9 +25,11 @@ import org.testfarm.state.Outcome;
  * An {@link ExecutionIndex} saved between two generations of a static site: a
  * line per execution ({@code E}) and per client's listing of executions ({@code L}),
  * fields separated by tabs (lists by U+001E, the parts of a
- * change by U+001F; backslash, tab, newline and those separators escaped),
- * written to a temporary file and renamed. A damaged file or line only costs
- * reading those executions again.
+ * change by U+001F; backslash, tab, newline, '$' and those separators escaped),
+ * each line ending in a tab and {@code $}. The file is written to a temporary file
+ * and renamed; a later generation appends what it read anew, and the last line
+ * about an execution or client wins. A damaged file or line only costs reading
+ * those executions again.
  */
 public final class IndexFile {
 
@@ -34,46 +37,82 @@ public final class IndexFile {
     /** The first field of a line: an execution's summary, or a client's listing of executions. */
     private static final String SUMMARY = "E";
     private static final String LISTING = "L";
+    /** Ends every complete line. */
+    private static final String END = "\t$";
     private static final char LIST = '\u001e';
     private static final char PART = '\u001f';
 
     private IndexFile() {}
 
+    /**
+     * Saves what the index holds. When most of the file still holds, only what was
+     * read since is appended (later lines win); else the whole file is written again.
+     */
     public static void save(ExecutionIndex index, Path file) throws IOException {
+        List<Map.Entry<Long, ExecutionSummary>> summaries = index.takeUnsaved();
+        Map<ClientRef, Map.Entry<Long, List<String>>> listings = index.takeUnsavedListings();
+        int records = index.fileRecords();
+        int added = summaries.size() + listings.size();
+        if (records > 0 && records + added <= 2 * (index.size() + index.listingCount()) && Files.isRegularFile(file)) {
+            if (added > 0) {
+                // a line cut short by a crash ends at this newline, and is skipped on loading
+                try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+                        StandardOpenOption.APPEND)) {
+                    out.write('\n');
+                    write(out, summaries, listings);
+                }
+                index.fileRecords(records + added);
+            }
+            return;
+        }
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        List<Map.Entry<Long, ExecutionSummary>> all = index.held();
+        Map<ClientRef, Map.Entry<Long, List<String>>> allListings = index.heldListings();
+        index.saved();
         try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
             out.write(HEADER);
             out.write('\n');
-            StringBuilder line = new StringBuilder(256);
-            for (Map.Entry<Long, ExecutionSummary> held : index.held()) {
-                line.setLength(0);
-                write(line.append(SUMMARY).append('\t'), held.getKey(), held.getValue());
-                out.append(line).append('\n');
-            }
-            for (Map.Entry<ClientRef, Map.Entry<Long, List<String>>> held : index.heldListings().entrySet()) {
-                line.setLength(0);
-                line.append(LISTING).append('\t');
-                field(line, held.getKey().project()).append('\t');
-                field(line, held.getKey().client()).append('\t').append(held.getValue().getKey()).append('\t');
-                List<String> ids = held.getValue().getValue();
-                for (int i = 0; i < ids.size(); i++) {
-                    field(line.append(i == 0 ? "" : String.valueOf(LIST)), ids.get(i));
-                }
-                out.append(line).append('\n');
-            }
+            write(out, all, allListings);
         }
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        index.fileRecords(all.size() + allListings.size());
+    }
+
+    private static void write(BufferedWriter out, List<Map.Entry<Long, ExecutionSummary>> summaries,
+                              Map<ClientRef, Map.Entry<Long, List<String>>> listings) throws IOException {
+        StringBuilder line = new StringBuilder(256);
+        for (Map.Entry<Long, ExecutionSummary> held : summaries) {
+            line.setLength(0);
+            write(line.append(SUMMARY).append('\t'), held.getKey(), held.getValue());
+            out.append(line).append(END).append('\n');
+        }
+        for (Map.Entry<ClientRef, Map.Entry<Long, List<String>>> held : listings.entrySet()) {
+            line.setLength(0);
+            line.append(LISTING).append('\t');
+            field(line, held.getKey().project()).append('\t');
+            field(line, held.getKey().client()).append('\t').append(held.getValue().getKey()).append('\t');
+            List<String> ids = held.getValue().getValue();
+            for (int i = 0; i < ids.size(); i++) {
+                field(line.append(i == 0 ? "" : String.valueOf(LIST)), ids.get(i));
+            }
+            out.append(line).append(END).append('\n');
+        }
     }
 
     public static void load(ExecutionIndex index, Path file) throws IOException {
+        int records = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             if (!HEADER.equals(in.readLine())) {
                 return;
             }
             for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!line.endsWith(END)) {
+                    continue; // empty, or cut short
+                }
+                records++;
                 try {
-                    String[] fields = line.split("\t", -1);
-                    if (fields[0].equals(SUMMARY)) {
+                    String[] fields = line.substring(0, line.length() - END.length()).split("\t", -1);
+                    if (fields[0].equals(SUMMARY) && fields.length == 13) {
                         read(index, java.util.Arrays.copyOfRange(fields, 1, fields.length));
                     } else if (fields[0].equals(LISTING) && fields.length == 5) {
                         List<String> ids = new ArrayList<>();
@@ -88,6 +127,7 @@ public final class IndexFile {
         } catch (NoSuchFileException e) {
             // a first generation
         }
+        index.fileRecords(records);
     }
 
     private static void write(StringBuilder out, long stamp, ExecutionSummary s) {
@@ -178,6 +218,7 @@ public final class IndexFile {
                 case '\r' -> out.append("\\r");
                 case LIST -> out.append("\\l");
                 case PART -> out.append("\\p");
+                case '$' -> out.append("\\d"); // so only the end of a line ends in a tab and '$'
                 default -> out.append(c);
             }
         }
@@ -199,6 +240,7 @@ public final class IndexFile {
                     case 'r' -> '\r';
                     case 'l' -> LIST;
                     case 'p' -> PART;
+                    case 'd' -> '$';
                     default -> next;
                 });
             } else {

@@ -121,7 +121,7 @@ final class Fingerprints {
     private Hasher details(Hasher hash, ExecutionRef ref, List<String> ids) {
         ClientRef client = ref.clientRef();
         int position = ExecutionIndex.position(ids, ref.execution());
-        hash.add(index.stamp(ref)).add(store.metaStamp(client)).add(position)
+        hash.add(index.stamp(ref)).add(index.metaStamp(client)).add(position)
                 .add(position > 0 ? ids.get(position - 1) : "").add(position + 1 < ids.size() ? ids.get(position + 1) : "");
         Outcome outcome = index.summary(ref).outcome();
         if (outcome == Outcome.RUNNING) {

@@ -122,7 +122,11 @@ public final class StaticSite {
                 generation.file(PagePath.chart(client, n), null);
             }
         } else {
-            generation.keepAll(PagePath.of(PagePath.Kind.STATS, client).file().replace("-stats.html", "-stats"));
+            generation.keepAll(List.of(PagePath.Kind.STATS_JSON, PagePath.Kind.STATS_CSV, PagePath.Kind.STATS_THUMB)
+                    .stream().map(kind -> PagePath.of(kind, client)).toList());
+            for (int n = 1; generation.keepAll(List.of(PagePath.chart(client, n))); n++) {
+                // the plots are numbered from 1 without gaps
+            }
         }
         List<String> ids = site.index().executions(client);
         for (String id : ids) {
@@ -166,14 +170,20 @@ public final class StaticSite {
             return true;
         }
 
-        /** Keeps every file whose name starts with {@code prefix} as the previous generation wrote it. */
-        void keepAll(String prefix) {
-            previous.files().forEach((name, fingerprint) -> {
-                if (name.startsWith(prefix) && !name.endsWith(".html") && Files.isRegularFile(out.resolve(name))) {
+        /** Keeps the files the previous generation wrote of these, as they are; whether it had them all. */
+        boolean keepAll(List<PagePath> paths) {
+            boolean all = true;
+            for (PagePath path : paths) {
+                String name = path.file();
+                Long fingerprint = previous.get(name);
+                if (fingerprint != null && Files.isRegularFile(out.resolve(name))) {
                     next.put(name, fingerprint);
                     unchanged.incrementAndGet();
+                } else {
+                    all = false;
                 }
-            });
+            }
+            return all;
         }
     }
 

@@ -52,9 +52,10 @@ public final class SiteBench {
             case "live" -> live(root);
             case "heap" -> heap(root, args.length > 1 ? Integer.parseInt(args[1]) : 100);
             case "again" -> {
-                // regenerate an existing bench tree and site: SiteBench again DIR
-                for (int i = 0; i < 3; i++) {
-                    if (i == 2) {
+                // regenerate an existing bench tree and site: SiteBench again DIR [ROUNDS], a new execution every other round
+                int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+                for (int i = 0; i < rounds; i++) {
+                    if (i % 2 == 1) {
                         addExecution(Path.of(args[1], "logs"), 10);
                     }
                     StaticSite.Report report = generateOnce(Path.of(args[1], "logs"), Path.of(args[1], "site"), 2);
