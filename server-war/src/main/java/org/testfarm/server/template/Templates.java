@@ -26,6 +26,7 @@ public final class Templates {
     static final String BASE = "org/testfarm/templates/";
 
     private final VelocityEngine engine;
+    private final Map<String, Template> parsed = new java.util.concurrent.ConcurrentHashMap<>();
     /**
      * A context per template and thread, emptied before and after each render: it
      * keeps what Velocity found out about the model's classes (its introspection
@@ -56,7 +57,7 @@ public final class Templates {
 
     /** One template with the given references. */
     public String render(String template, Map<String, Object> references) {
-        Template compiled = engine.getTemplate(BASE + template, "UTF-8");
+        Template compiled = compiled(template);
         Map<String, VelocityContext> idle = contexts.get();
         VelocityContext taken = idle.remove(template); // taken while in use: a nested render gets its own
         VelocityContext context = taken != null ? taken : new VelocityContext();
@@ -71,6 +72,16 @@ public final class Templates {
             idle.put(template, context);
         }
         return out.toString();
+    }
+
+    /** A parsed template, kept here: Velocity's own cache takes a lock on every lookup. */
+    private Template compiled(String template) {
+        Template known = parsed.get(template);
+        if (known == null) {
+            known = engine.getTemplate(BASE + template, "UTF-8");
+            parsed.putIfAbsent(template, known);
+        }
+        return known;
     }
 
     /** A static asset of the site ({@code static/<name>}): style sheet, script, icon. */

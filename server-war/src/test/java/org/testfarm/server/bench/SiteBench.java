@@ -13,9 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.testfarm.event.ClientRef;
@@ -36,7 +34,7 @@ import org.testfarm.store.StoreOptions;
  * mvn -B -o -q -pl server-war dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
  * CP=client-java/target/classes:templates/target/classes:server-war/target/classes:server-war/target/test-classes:$(cat /tmp/cp.txt)
  * java -cp $CP org.testfarm.server.bench.SiteBench generate   # 10 clients x 1,000 executions x 20 commands
- * java -cp $CP org.testfarm.server.bench.SiteBench live       # summary p99 at 200 req/s
+ * java -cp $CP org.testfarm.server.bench.SiteBench live [WAR] # summary p99 at 200 req/s, server in its own JVM
  * java -Xmx256m -cp $CP org.testfarm.server.bench.SiteBench heap  # 1,000 clients, 100,000 executions
  * </pre>
  */
@@ -49,7 +47,8 @@ public final class SiteBench {
         Path root = Files.createTempDirectory("testfarm-site-bench");
         switch (args.length > 0 ? args[0] : "generate") {
             case "generate" -> generate(root);
-            case "live" -> live(root);
+            case "live" -> live(root, Path.of(args.length > 1 ? args[1] : "server-war/target/testfarm.war"));
+            case "load" -> load(args[1]); // against a server already running: SiteBench load URL
             case "heap" -> heap(root, args.length > 1 ? Integer.parseInt(args[1]) : 100);
             case "again" -> {
                 // regenerate an existing bench tree and site: SiteBench again DIR [ROUNDS], a new execution every other round
@@ -121,22 +120,47 @@ public final class SiteBench {
         }
     }
 
-    static void live(Path root) throws Exception {
+    /**
+     * The summary page at a constant rate from this process, against {@code java -jar WAR serve}
+     * run as a child process over real HTTP: three measured rounds after a warm-up.
+     */
+    static void live(Path root, Path war) throws Exception {
         Path logs = root.resolve("logs");
         BenchTree.write(logs, 1, 10, 1000, 20, LocalDateTime.of(2026, 1, 1, 8, 0));
-        try (EmbeddedServer server = new EmbeddedServer().start(0, "127.0.0.1", logs, Path.of("server-war/src/main/webapp"))) {
-            String url = "http://127.0.0.1:" + server.port() + "/bench/index.html";
-            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
-            for (int i = 0; i < 400; i++) {
-                http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", war.toString(), "serve", "--host", "127.0.0.1", "--port", "0", "--logs", logs.toString())
+                .redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader output = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream()));
+            String line = output.readLine();
+            while (line != null && !line.startsWith("TestFarm serving ")) {
+                line = output.readLine(); // the container's start-up log
             }
-            int rate = 200;
-            int seconds = 20;
-            long[] latencies = openLoop(http, url, rate, seconds);
+            if (line == null) {
+                throw new IllegalStateException("the server did not start");
+            }
+            Thread drain = new Thread(() -> output.lines().forEach(l -> { }), "server-output");
+            drain.setDaemon(true);
+            drain.start();
+            load(line.substring(line.indexOf(" at ") + 4) + "bench/index.html");
+        } finally {
+            server.destroy();
+            server.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A warm-up, then three measured rounds of 20 s at 200 req/s against a page. */
+    static void load(String url) throws Exception {
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+        int rate = 200;
+        openLoop(http, url, rate, 10); // warm-up: the server's JIT, caches and connections
+        for (int round = 1; round <= 3; round++) {
+            long[] latencies = openLoop(http, url, rate, 20);
             Arrays.sort(latencies);
-            System.out.printf("summary page at %d req/s for %d s: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d requests)%n",
-                    rate, seconds, latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6,
-                    latencies[latencies.length - 1] / 1e6, latencies.length);
+            System.out.printf("round %d, %s at %d req/s for 20 s: p50 %.2f ms, p99 %.2f ms, max %.2f ms"
+                    + " (%d requests; load average %s)%n", round, url, rate, latencies[latencies.length / 2] / 1e6,
+                    latencies[(int) (latencies.length * 0.99)] / 1e6, latencies[latencies.length - 1] / 1e6,
+                    latencies.length, Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         }
     }
 
@@ -144,8 +168,8 @@ public final class SiteBench {
     private static long[] openLoop(HttpClient http, String url, int rate, int seconds) throws Exception {
         int total = rate * seconds;
         long period = 1_000_000_000L / rate;
-        List<Future<Long>> answers = new ArrayList<>(total);
-        ExecutorService senders = Executors.newFixedThreadPool(32);
+        List<java.util.concurrent.CompletableFuture<Long>> answers = new ArrayList<>(total);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).build();
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
             long due = start + i * period;
@@ -153,8 +177,10 @@ public final class SiteBench {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            answers.add(senders.submit(() -> {
-                http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(url + " answered " + response.statusCode());
+                }
                 return System.nanoTime() - due;
             }));
         }
@@ -162,7 +188,6 @@ public final class SiteBench {
         for (int i = 0; i < total; i++) {
             latencies[i] = answers.get(i).get();
         }
-        senders.shutdown();
         return latencies;
     }
 
