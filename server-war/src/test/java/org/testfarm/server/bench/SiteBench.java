@@ -151,7 +151,12 @@ public final class SiteBench {
 
     /** A warm-up, then three measured rounds of 20 s at 200 req/s against a page. */
     static void load(String url) throws Exception {
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+        java.util.concurrent.ExecutorService threads = Executors.newFixedThreadPool(16, r -> {
+            Thread thread = new Thread(r, "bench-http");
+            thread.setDaemon(true); // the JVM ends with main
+            return thread;
+        });
+        HttpClient http = HttpClient.newBuilder().executor(threads).build();
         int rate = 200;
         openLoop(http, url, rate, 10); // warm-up: the server's JIT, caches and connections
         for (int round = 1; round <= 3; round++) {
