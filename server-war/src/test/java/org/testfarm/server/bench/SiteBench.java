@@ -27,14 +27,15 @@ import org.testfarm.store.LogStore;
 import org.testfarm.store.StoreOptions;
 
 /**
- * Benchmarks of the web site. Not a test; run it by hand (see docs/web-site.md):
+ * Benchmarks of the web site. Not a test; run it by hand (see docs/web-site.md; figures in BENCHMARKS.md):
  *
  * <pre>
- * mvn -B -o -q -pl client-java,templates,server-war test-compile
+ * mvn -B -o -q -pl server-war -am package -DskipTests
  * mvn -B -o -q -pl server-war dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
- * CP=client-java/target/classes:templates/target/classes:server-war/target/classes:server-war/target/test-classes:$(cat /tmp/cp.txt)
+ * CP=client-java/target/classes:templates/target/classes:server-war/target/classes:server-war/target/test-classes:$(tr ':' '\n' < /tmp/cp.txt | grep -v org/testfarm | paste -sd:)
  * java -cp $CP org.testfarm.server.bench.SiteBench generate   # 10 clients x 1,000 executions x 20 commands
  * java -cp $CP org.testfarm.server.bench.SiteBench live [WAR] # summary p99 at 200 req/s, server in its own JVM
+ * java -cp $CP org.testfarm.server.bench.SiteBench load URL   # the same load against a server already running
  * java -Xmx256m -cp $CP org.testfarm.server.bench.SiteBench heap  # 1,000 clients, 100,000 executions
  * </pre>
  */
@@ -182,7 +183,10 @@ public final class SiteBench {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
+            // a GET sent on a kept-alive connection the server has just closed is sent again, as browsers do
+            answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                    .exceptionallyCompose(e -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
+                    .thenApply(response -> {
                 if (response.statusCode() != 200) {
                     throw new IllegalStateException(url + " answered " + response.statusCode());
                 }
