@@ -54,7 +54,15 @@ public final class FarmState {
     }
 
     public ClientState client(ClientRef ref) {
-        List<String> executions = store.executions(ref);
+        return client(ref, store.executions(ref));
+    }
+
+    /**
+     * A client's state from a listing of its executions (oldest first) that the
+     * caller holds already, as {@link LogStore#executions} gives it, so the
+     * client's folder is not listed again.
+     */
+    public ClientState client(ClientRef ref, List<String> executions) {
         Optional<LocalDateTime> idle = store.idleUntil(ref);
         Optional<ExecutionState> newest = Optional.empty();
         Optional<ExecutionState> decisive = Optional.empty();

@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.testfarm.server.page.Links;
 import org.testfarm.state.ClientState;
@@ -34,10 +35,16 @@ public record CcTrayFeed(List<Project> projects) {
      * @param atRoot  whether the feed sits at the site root (links go into project folders) or in a project folder
      */
     public static CcTrayFeed of(FarmState farm, List<String> projectNames, String base, boolean atRoot) {
+        return of(farm, projectNames, base, atRoot, farm::clients);
+    }
+
+    /** @param clients the states of a project's clients, as {@link FarmState#clients} gives them */
+    public static CcTrayFeed of(FarmState farm, List<String> projectNames, String base, boolean atRoot,
+                                Function<String, List<ClientState>> clients) {
         List<Project> projects = new ArrayList<>();
         for (String project : projectNames) {
             String folder = base + (atRoot || !base.isEmpty() ? Links.encode(project) + "/" : "");
-            for (ClientState client : farm.clients(project)) {
+            for (ClientState client : clients.apply(project)) {
                 Optional<ExecutionState> decisive = client.statusExecution();
                 String status = switch (client.status()) {
                     case GREEN -> "Success";

@@ -33,10 +33,15 @@ public final class SummaryFeed {
 
     /** The summary of a project as a tree of maps and lists, in upstream's field order. */
     public static Map<String, Object> model(FarmState farm, String project) {
+        return model(farm, project, farm.clients(project));
+    }
+
+    /** @param clients the states of the project's clients, as {@link FarmState#clients} gives them */
+    public static Map<String, Object> model(FarmState farm, String project, List<ClientState> clients) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("project", project);
         root.put("lastupdate", TIME.format(farm.now()));
-        root.put("clients", farm.clients(project).stream().map(SummaryFeed::client).toList());
+        root.put("clients", clients.stream().map(SummaryFeed::client).toList());
         return root;
     }
 
@@ -60,18 +65,26 @@ public final class SummaryFeed {
     }
 
     public static String json(FarmState farm, String project) {
+        return json(farm, project, farm.clients(project));
+    }
+
+    public static String json(FarmState farm, String project, List<ClientState> clients) {
         try {
-            return JSON.writeValueAsString(model(farm, project)) + "\n";
+            return JSON.writeValueAsString(model(farm, project, clients)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the summary of " + project + " cannot be written as JSON", e);
         }
     }
 
     public static String jsonp(FarmState farm, String project, String callback) {
+        return jsonp(farm, project, farm.clients(project), callback);
+    }
+
+    public static String jsonp(FarmState farm, String project, List<ClientState> clients, String callback) {
         if (!isValidCallback(callback)) {
             throw new IllegalArgumentException("invalid JSONP callback name");
         }
-        return callback + "(" + json(farm, project).strip() + ")\n";
+        return callback + "(" + json(farm, project, clients).strip() + ")\n";
     }
 
     public static boolean isValidCallback(String callback) {

@@ -34,6 +34,11 @@ public final class ExecutionDays {
         return day != null ? day : LocalDate.ofInstant(store.lastActivity(ref), zone);
     }
 
+    /** Whether the day of an execution comes from its id alone (not from file times, which change). */
+    public static boolean fromId(String id) {
+        return quickDay(id) != null;
+    }
+
     /** The date of an id {@code YYYYmmdd-HHMMSS}, read digit by digit; null if it is not one. */
     static LocalDate quickDay(String id) {
         if (id.length() != 15 || id.charAt(8) != '-') {
@@ -52,7 +57,8 @@ public final class ExecutionDays {
         }
     }
 
-    private static int digits(String text, int from, int to) {
+    /** The number the digits {@code from..to} of a text spell, or -1 if one is not a digit. */
+    static int digits(String text, int from, int to) {
         int value = 0;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);

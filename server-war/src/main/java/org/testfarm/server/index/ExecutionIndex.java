@@ -34,6 +34,12 @@ public final class ExecutionIndex {
     private final ThreadLocal<ExecutionState> lastRead = new ThreadLocal<>();
     private static final int RESTORED = -1;
     private boolean trustFinished;
+    /** What was read since the index was saved last ({@link IndexFile}). */
+    private final java.util.Set<ExecutionRef> unsaved = new java.util.HashSet<>();
+    private final java.util.Set<ClientRef> unsavedListings = new java.util.HashSet<>();
+    private int fileRecords;
+    /** Per client: the pass and the metadata stamp read in it. */
+    private final Map<ClientRef, long[]> metaStamps = new java.util.HashMap<>();
     private boolean passes;
     private int pass;
 
@@ -67,6 +73,26 @@ public final class ExecutionIndex {
     public synchronized void beginPass() {
         passes = true;
         pass++;
+    }
+
+    /**
+     * The stamp of a client's metadata ({@link LogStore#metaStamp(ClientRef)}); in a
+     * static generation's pass, read once per client rather than for every page.
+     */
+    public long metaStamp(ClientRef client) {
+        synchronized (this) {
+            long[] known = metaStamps.get(client);
+            if (passes && known != null && known[0] == pass) {
+                return known[1];
+            }
+        }
+        long stamp = store().metaStamp(client);
+        if (passes) {
+            synchronized (this) {
+                metaStamps.put(client, new long[] {pass, stamp});
+            }
+        }
+        return stamp;
     }
 
     /** The summary of an execution, read again only if its files changed. */
@@ -125,6 +151,11 @@ public final class ExecutionIndex {
     }
 
     private synchronized Entry put(ExecutionRef ref, long stamp, ExecutionSummary summary) {
+        unsaved.add(ref);
+        return hold(ref, stamp, summary);
+    }
+
+    private synchronized Entry hold(ExecutionRef ref, long stamp, ExecutionSummary summary) {
         Entry entry = new Entry(stamp, summary, pass);
         entries.put(ref, entry);
         if (entries.size() > capacity) {
@@ -162,6 +193,7 @@ public final class ExecutionIndex {
         }
         List<String> ids = List.copyOf(store().executions(client));
         synchronized (this) {
+            unsavedListings.add(client);
             Listing old = listings.put(client, new Listing(stamp, ids));
             listed += ids.size() - (old == null ? 0 : old.ids.size());
             Iterator<Map.Entry<ClientRef, Listing>> eldest = listings.entrySet().iterator();
@@ -185,6 +217,40 @@ public final class ExecutionIndex {
     private record Listing(long stamp, List<String> ids) {
     }
 
+    private record Derived(List<?> inputs, Object value) {
+    }
+
+    private final LinkedHashMap<Object, Derived> derived = new LinkedHashMap<>(16, 0.75f, true);
+    private static final int DERIVED_MAX = 64;
+
+    /**
+     * A value computed from listings, kept while its inputs stay equal: pass the
+     * listings it reads ({@link #executions}) among the inputs, and cheap equality
+     * follows, since an unchanged listing is the same list. {@code compute} returns
+     * null for a value that must not be kept (it then runs again next time).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, List<?> inputs, java.util.function.Supplier<T> compute) {
+        synchronized (this) {
+            Derived known = derived.get(key);
+            if (known != null && known.inputs.equals(inputs)) {
+                return (T) known.value;
+            }
+        }
+        T value = compute.get();
+        if (value != null) {
+            synchronized (this) {
+                derived.put(key, new Derived(List.copyOf(inputs), value));
+                Iterator<Object> eldest = derived.keySet().iterator();
+                while (derived.size() > DERIVED_MAX && eldest.hasNext()) {
+                    eldest.next();
+                    eldest.remove();
+                }
+            }
+        }
+        return value;
+    }
+
     public synchronized int size() {
         return entries.size();
     }
@@ -194,8 +260,67 @@ public final class ExecutionIndex {
         return entries.values().stream().map(e -> Map.entry(e.stamp, e.summary)).toList();
     }
 
+    /** Every listing held with its client's stamp, for saving between generations. */
+    synchronized Map<ClientRef, Map.Entry<Long, List<String>>> heldListings() {
+        Map<ClientRef, Map.Entry<Long, List<String>>> out = new LinkedHashMap<>();
+        listings.forEach((client, listing) -> out.put(client, Map.entry(listing.stamp, listing.ids)));
+        return out;
+    }
+
+    /** A saved listing: used while the client's stamp stays the one it was listed at. */
+    synchronized void restoreListing(ClientRef client, long stamp, List<String> ids) {
+        List<String> copy = List.copyOf(ids);
+        Listing old = listings.put(client, new Listing(stamp, copy));
+        listed += copy.size() - (old == null ? 0 : old.ids.size());
+    }
+
     synchronized void restore(long stamp, ExecutionSummary summary) {
-        put(summary.ref(), stamp, summary).pass = RESTORED;
+        hold(summary.ref(), stamp, summary).pass = RESTORED;
+    }
+
+    /** The summaries read since the index was last saved, with their stamps; then none is. */
+    synchronized List<Map.Entry<Long, ExecutionSummary>> takeUnsaved() {
+        List<Map.Entry<Long, ExecutionSummary>> out = new java.util.ArrayList<>();
+        for (ExecutionRef ref : unsaved) {
+            Entry entry = entries.get(ref);
+            if (entry != null) {
+                out.add(Map.entry(entry.stamp, entry.summary));
+            }
+        }
+        unsaved.clear();
+        return out;
+    }
+
+    /** The listings made since the index was last saved; then none is. */
+    synchronized Map<ClientRef, Map.Entry<Long, List<String>>> takeUnsavedListings() {
+        Map<ClientRef, Map.Entry<Long, List<String>>> out = new LinkedHashMap<>();
+        unsavedListings.forEach(client -> {
+            Listing listing = listings.get(client);
+            if (listing != null) {
+                out.put(client, Map.entry(listing.stamp, listing.ids));
+            }
+        });
+        unsavedListings.clear();
+        return out;
+    }
+
+    /** Forgets what is unsaved: all of it has just been written. */
+    synchronized void saved() {
+        unsaved.clear();
+        unsavedListings.clear();
+    }
+
+    synchronized int listingCount() {
+        return listings.size();
+    }
+
+    /** How many records the saved index file holds (0: none loaded), so a save knows whether to append. */
+    synchronized int fileRecords() {
+        return fileRecords;
+    }
+
+    synchronized void fileRecords(int records) {
+        fileRecords = records;
     }
 
     /**

@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.testfarm.event.ClientRef;
 import org.testfarm.event.ExecutionRef;
 import org.testfarm.state.Change;
 import org.testfarm.state.ExecutionSummary;
@@ -21,42 +23,103 @@ import org.testfarm.state.Outcome;
 
 /**
  * An {@link ExecutionIndex} saved between two generations of a static site: a
- * line per execution, fields separated by tabs (lists by U+001E, the parts of a
- * change by U+001F; backslash, tab, newline and those separators escaped),
- * written to a temporary file and renamed. A damaged file or line only costs
- * reading those executions again.
+ * line per execution ({@code E}) and per client's listing of executions ({@code L}),
+ * fields separated by tabs (lists by U+001E, the parts of a
+ * change by U+001F; backslash, tab, newline, '$' and those separators escaped),
+ * each line ending in a tab and {@code $}. The file is written to a temporary file
+ * and renamed; a later generation appends what it read anew, and the last line
+ * about an execution or client wins. A damaged file or line only costs reading
+ * those executions again.
  */
 public final class IndexFile {
 
-    private static final String HEADER = "# testfarm execution index v2";
+    private static final String HEADER = "# testfarm execution index v3";
+    /** The first field of a line: an execution's summary, or a client's listing of executions. */
+    private static final String SUMMARY = "E";
+    private static final String LISTING = "L";
+    /** Ends every complete line. */
+    private static final String END = "\t$";
     private static final char LIST = '\u001e';
     private static final char PART = '\u001f';
 
     private IndexFile() {}
 
+    /**
+     * Saves what the index holds. When most of the file still holds, only what was
+     * read since is appended (later lines win); else the whole file is written again.
+     */
     public static void save(ExecutionIndex index, Path file) throws IOException {
+        List<Map.Entry<Long, ExecutionSummary>> summaries = index.takeUnsaved();
+        Map<ClientRef, Map.Entry<Long, List<String>>> listings = index.takeUnsavedListings();
+        int records = index.fileRecords();
+        int added = summaries.size() + listings.size();
+        if (records > 0 && records + added <= 2 * (index.size() + index.listingCount()) && Files.isRegularFile(file)) {
+            if (added > 0) {
+                // a line cut short by a crash ends at this newline, and is skipped on loading
+                try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+                        StandardOpenOption.APPEND)) {
+                    out.write('\n');
+                    write(out, summaries, listings);
+                }
+                index.fileRecords(records + added);
+            }
+            return;
+        }
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        List<Map.Entry<Long, ExecutionSummary>> all = index.held();
+        Map<ClientRef, Map.Entry<Long, List<String>>> allListings = index.heldListings();
+        index.saved();
         try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
             out.write(HEADER);
             out.write('\n');
-            StringBuilder line = new StringBuilder(256);
-            for (Map.Entry<Long, ExecutionSummary> held : index.held()) {
-                line.setLength(0);
-                write(line, held.getKey(), held.getValue());
-                out.append(line).append('\n');
-            }
+            write(out, all, allListings);
         }
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        index.fileRecords(all.size() + allListings.size());
+    }
+
+    private static void write(BufferedWriter out, List<Map.Entry<Long, ExecutionSummary>> summaries,
+                              Map<ClientRef, Map.Entry<Long, List<String>>> listings) throws IOException {
+        StringBuilder line = new StringBuilder(256);
+        for (Map.Entry<Long, ExecutionSummary> held : summaries) {
+            line.setLength(0);
+            write(line.append(SUMMARY).append('\t'), held.getKey(), held.getValue());
+            out.append(line).append(END).append('\n');
+        }
+        for (Map.Entry<ClientRef, Map.Entry<Long, List<String>>> held : listings.entrySet()) {
+            line.setLength(0);
+            line.append(LISTING).append('\t');
+            field(line, held.getKey().project()).append('\t');
+            field(line, held.getKey().client()).append('\t').append(held.getValue().getKey()).append('\t');
+            List<String> ids = held.getValue().getValue();
+            for (int i = 0; i < ids.size(); i++) {
+                field(line.append(i == 0 ? "" : String.valueOf(LIST)), ids.get(i));
+            }
+            out.append(line).append(END).append('\n');
+        }
     }
 
     public static void load(ExecutionIndex index, Path file) throws IOException {
+        int records = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             if (!HEADER.equals(in.readLine())) {
                 return;
             }
             for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!line.endsWith(END)) {
+                    continue; // empty, or cut short
+                }
+                records++;
                 try {
-                    read(index, line.split("\t", -1));
+                    String[] fields = line.substring(0, line.length() - END.length()).split("\t", -1);
+                    if (fields[0].equals(SUMMARY) && fields.length == 13) {
+                        read(index, java.util.Arrays.copyOfRange(fields, 1, fields.length));
+                    } else if (fields[0].equals(LISTING) && fields.length == 5) {
+                        List<String> ids = new ArrayList<>();
+                        split(fields[4], LIST).forEach(id -> ids.add(unescape(id)));
+                        index.restoreListing(new ClientRef(unescape(fields[1]), unescape(fields[2])),
+                                Long.parseLong(fields[3]), ids);
+                    }
                 } catch (RuntimeException e) {
                     // a damaged line: that execution is read again
                 }
@@ -64,6 +127,7 @@ public final class IndexFile {
         } catch (NoSuchFileException e) {
             // a first generation
         }
+        index.fileRecords(records);
     }
 
     private static void write(StringBuilder out, long stamp, ExecutionSummary s) {
@@ -102,9 +166,30 @@ public final class IndexFile {
         }
         ExecutionSummary summary = new ExecutionSummary(
                 new ExecutionRef(unescape(f[0]), unescape(f[1]), unescape(f[2])), Outcome.valueOf(f[4]),
-                f[5].isEmpty() ? null : LocalDateTime.parse(f[5]), f[6].isEmpty() ? null : LocalDateTime.parse(f[6]),
+                time(f[5]), time(f[6]),
                 Instant.ofEpochSecond(Long.parseLong(f[7]), Long.parseLong(f[8])), failed, unescape(f[10]), changes);
         index.restore(Long.parseLong(f[3]), summary);
+    }
+
+    /** A time as {@link LocalDateTime#toString()} wrote it; the common forms read digit by digit. */
+    static LocalDateTime time(String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        boolean minutes = text.length() == 16;
+        if ((minutes || text.length() == 19) && text.charAt(4) == '-' && text.charAt(7) == '-'
+                && text.charAt(10) == 'T' && text.charAt(13) == ':' && (minutes || text.charAt(16) == ':')) {
+            int year = ExecutionDays.digits(text, 0, 4);
+            int month = ExecutionDays.digits(text, 5, 7);
+            int day = ExecutionDays.digits(text, 8, 10);
+            int hour = ExecutionDays.digits(text, 11, 13);
+            int minute = ExecutionDays.digits(text, 14, 16);
+            int second = minutes ? 0 : ExecutionDays.digits(text, 17, 19);
+            if ((year | month | day | hour | minute | second) >= 0) {
+                return LocalDateTime.of(year, month, day, hour, minute, second);
+            }
+        }
+        return LocalDateTime.parse(text);
     }
 
     private static List<String> split(String text, char separator) {
@@ -133,6 +218,7 @@ public final class IndexFile {
                 case '\r' -> out.append("\\r");
                 case LIST -> out.append("\\l");
                 case PART -> out.append("\\p");
+                case '$' -> out.append("\\d"); // so only the end of a line ends in a tab and '$'
                 default -> out.append(c);
             }
         }
@@ -154,6 +240,7 @@ public final class IndexFile {
                     case 'r' -> '\r';
                     case 'l' -> LIST;
                     case 'p' -> PART;
+                    case 'd' -> '$';
                     default -> next;
                 });
             } else {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import org.testfarm.event.ClientRef;
 import org.testfarm.event.ExecutionRef;
@@ -64,12 +65,16 @@ public record HistoryPage(Frame frame, String project, String heading, boolean l
 
     /** The latest days, with the clients' current state. */
     public static HistoryPage latest(ExecutionIndex index, String project) {
+        return latest(index, project, index.farm()::client);
+    }
+
+    /** @param clients the state of a client, as {@link FarmState#client} gives it */
+    public static HistoryPage latest(ExecutionIndex index, String project, Function<ClientRef, ClientState> clients) {
         Layout layout = Layout.of(index, project);
         List<LocalDate> shown = layout.shownDays(null);
-        FarmState farm = index.farm();
         List<Column> columns = new ArrayList<>();
         for (ClientRef client : layout.clients) {
-            ClientState state = farm.client(client);
+            ClientState state = clients.apply(client);
             boolean stats = index.store().hasStats(client);
             columns.add(new Column(client.client(), anchor(client), Descriptions.brief(state.meta()), true,
                     StatusView.of(state.status()), StatusView.of(state.doing()), Links.href(Links.statsFile(client)),
@@ -127,7 +132,7 @@ public record HistoryPage(Frame frame, String project, String heading, boolean l
         for (int column = 0; column < layout.clients.size(); column++) {
             ClientRef client = layout.clients.get(column);
             Map<String, LocalDate> ofClient = layout.days.get(client);
-            String newest = ofClient.isEmpty() ? "" : ((TreeMap<String, LocalDate>) ofClient).lastKey();
+            String newest = layout.newest(client);
             for (Map.Entry<String, LocalDate> execution : ofClient.entrySet()) {
                 if (grid.containsKey(execution.getValue())) {
                     ExecutionSummary summary = index.summary(client.execution(execution.getKey()));
@@ -165,19 +170,44 @@ public record HistoryPage(Frame frame, String project, String heading, boolean l
     /** The clients of a project and the day of each of their executions. */
     private record Layout(List<ClientRef> clients, Map<ClientRef, Map<String, LocalDate>> days) {
 
+        /** Computed again only when a client or execution comes or goes (while every id names its day). */
         static Layout of(ExecutionIndex index, String project) {
             List<ClientRef> clients = index.store().clients(project).stream()
                     .map(c -> new ClientRef(project, c)).toList();
-            Map<ClientRef, Map<String, LocalDate>> days = new java.util.HashMap<>();
+            List<Object> inputs = new ArrayList<>(List.of(project, index.farm().zone()));
+            List<List<String>> listings = new ArrayList<>();
             for (ClientRef client : clients) {
-                TreeMap<String, LocalDate> ofClient = new TreeMap<>();
-                for (String id : index.executions(client)) {
-                    ExecutionRef ref = client.execution(id);
-                    ofClient.put(id, ExecutionDays.dayOf(index.store(), ref, index.farm().zone()));
-                }
-                days.put(client, ofClient);
+                List<String> ids = index.executions(client);
+                listings.add(ids);
+                inputs.add(client.client());
+                inputs.add(ids);
             }
-            return new Layout(clients, days);
+            Layout layout = index.derived(List.of(Layout.class, project), inputs,
+                    () -> compute(index, clients, listings, true));
+            return layout != null ? layout : compute(index, clients, listings, false);
+        }
+
+        /** Null when {@code keepable} and some day came from file times, which change without the listing. */
+        private static Layout compute(ExecutionIndex index, List<ClientRef> clients, List<List<String>> listings,
+                                      boolean keepable) {
+            Map<ClientRef, Map<String, LocalDate>> days = new java.util.HashMap<>();
+            for (int c = 0; c < clients.size(); c++) {
+                ClientRef client = clients.get(c);
+                TreeMap<String, LocalDate> ofClient = new TreeMap<>();
+                for (String id : listings.get(c)) {
+                    if (keepable && !ExecutionDays.fromId(id)) {
+                        return null;
+                    }
+                    ofClient.put(id, ExecutionDays.dayOf(index.store(), client.execution(id), index.farm().zone()));
+                }
+                days.put(client, Collections.unmodifiableNavigableMap(ofClient));
+            }
+            return new Layout(clients, Map.copyOf(days));
+        }
+
+        String newest(ClientRef client) {
+            java.util.NavigableMap<String, LocalDate> ofClient = (java.util.NavigableMap<String, LocalDate>) days.get(client);
+            return ofClient.isEmpty() ? "" : ofClient.lastKey();
         }
 
         /** The days shown, newest first: the latest ones with executions, or those of a month. */

@@ -50,10 +50,15 @@ public record SummaryPage(Frame frame, String project, Html brief, Html descript
     }
 
     public static SummaryPage of(FarmState farm, String project) {
+        return of(farm, project, farm.clients(project));
+    }
+
+    /** @param clients the states of the project's clients, as {@link FarmState#clients} gives them */
+    public static SummaryPage of(FarmState farm, String project, List<ClientState> clients) {
         Map<String, Object> meta = farm.store().projectMeta(project);
         List<Row> rows = new ArrayList<>();
         int red = 0, old = 0, green = 0, running = 0, unknown = 0;
-        for (ClientState client : farm.clients(project)) {
+        for (ClientState client : clients) {
             rows.add(row(farm, client));
             red += client.status() == Status.RED ? 1 : 0;
             green += client.status() == Status.GREEN ? 1 : 0;

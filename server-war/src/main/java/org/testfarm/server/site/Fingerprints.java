@@ -61,6 +61,11 @@ final class Fingerprints {
         return hash;
     }
 
+    /** Everything a client's state ({@link FarmState#client}) depends on: equal values, equal states. */
+    long client(ClientRef client) {
+        return client(new Hasher(), client).value();
+    }
+
     /** Everything a client's current status and doing depend on. */
     private Hasher client(Hasher hash, ClientRef client) {
         hash.add(store.stamp(client));
@@ -75,17 +80,26 @@ final class Fingerprints {
                 .add(farm.overdue(client, store.lastActivity(newest)));
     }
 
+    /**
+     * A month's page does not depend on the clients' newest executions, only on its
+     * own: a new execution rewrites the latest days and its own month, not the archive.
+     */
     private Hasher history(Hasher hash, String project, YearMonth month) {
         for (String client : store.clients(project)) {
             ClientRef ref = new ClientRef(project, client);
-            hash.add(client).add(store.metaStamp(ref)).add(store.hasStats(ref));
-            List<String> ids = index.executions(ref);
-            hash.add(ids.isEmpty() ? "" : ids.get(ids.size() - 1));
+            hash.add(client).add(store.metaStamp(ref));
+            if (month == null) {
+                List<String> ids = index.executions(ref);
+                hash.add(store.hasStats(ref)).add(ids.isEmpty() ? "" : ids.get(ids.size() - 1));
+            }
         }
         for (ExecutionRef shown : HistoryPage.shown(index, project, month)) {
             hash.add(shown.client()).add(shown.execution()).add(index.stamp(shown));
             if (index.summary(shown).outcome() == Outcome.RUNNING) {
-                hash.add(farm.overdue(shown.clientRef(), store.lastActivity(shown)));
+                // shown as lost once the client is overdue or has started a newer one
+                List<String> ids = index.executions(shown.clientRef());
+                hash.add(farm.overdue(shown.clientRef(), store.lastActivity(shown)))
+                        .add(ids.get(ids.size() - 1).equals(shown.execution()));
             }
         }
         HistoryPage.months(index, project).forEach(m -> hash.add(m.toString()));
@@ -107,7 +121,7 @@ final class Fingerprints {
     private Hasher details(Hasher hash, ExecutionRef ref, List<String> ids) {
         ClientRef client = ref.clientRef();
         int position = ExecutionIndex.position(ids, ref.execution());
-        hash.add(index.stamp(ref)).add(store.metaStamp(client)).add(position)
+        hash.add(index.stamp(ref)).add(index.metaStamp(client)).add(position)
                 .add(position > 0 ? ids.get(position - 1) : "").add(position + 1 < ids.size() ? ids.get(position + 1) : "");
         Outcome outcome = index.summary(ref).outcome();
         if (outcome == Outcome.RUNNING) {

@@ -2,6 +2,8 @@ package org.testfarm.server.site;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The site as the WAR serves it: each file rendered from the tree on demand and
@@ -29,6 +31,10 @@ public final class LiveSite {
     private final PageCache cache;
     private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.ConcurrentHashMap<String, Known> known = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The files being rendered (key and fingerprint), and the fingerprints being looked at again. */
+    private final java.util.concurrent.ConcurrentHashMap<String, CompletableFuture<Rendered>> rendering =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<String> refreshing = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public LiveSite(Site site, long cacheBytes) {
         this.site = site;
@@ -59,10 +65,34 @@ public final class LiveSite {
         long fingerprint = fingerprint(path, base, key);
         Rendered rendered = cache.get(key, fingerprint);
         if (rendered == null) {
-            rendered = site.render(path, base, null);
-            cache.put(key, fingerprint, rendered);
+            rendered = render(path, base, key, fingerprint);
         }
         return new Served(rendered.body(), rendered.contentType(), etag(fingerprint));
+    }
+
+    /** Renders a file once however many requests want it at the same time: the others wait for that render. */
+    private Rendered render(PagePath path, String base, String key, long fingerprint) {
+        String flight = key + "\u0000" + fingerprint;
+        CompletableFuture<Rendered> mine = new CompletableFuture<>();
+        CompletableFuture<Rendered> running = rendering.putIfAbsent(flight, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException failure ? failure : e;
+            }
+        }
+        try {
+            Rendered rendered = site.render(path, base, null);
+            cache.put(key, fingerprint, rendered);
+            mine.complete(rendered);
+            return rendered;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            rendering.remove(flight, mine);
+        }
     }
 
     /** The fingerprint, computed again unless a report came in or a second passed since it last was. */
@@ -70,9 +100,24 @@ public final class LiveSite {
         long now = System.nanoTime();
         long seen = changes.get();
         Known last = known.get(key);
-        if (last != null && last.changes() == seen && now - last.at() < TRUST_NANOS) {
-            return last.fingerprint();
+        if (last != null && last.changes() == seen) {
+            if (now - last.at() < TRUST_NANOS) {
+                return last.fingerprint();
+            }
+            // only time passed: one request looks again, the others answer from the last look meanwhile
+            if (!refreshing.add(key)) {
+                return last.fingerprint();
+            }
+            try {
+                return look(path, base, key, seen, now);
+            } finally {
+                refreshing.remove(key);
+            }
         }
+        return look(path, base, key, seen, now);
+    }
+
+    private long look(PagePath path, String base, String key, long seen, long now) {
         long fingerprint = site.fingerprint(path, base, null);
         if (known.size() > TRUSTED_MAX) {
             known.clear();

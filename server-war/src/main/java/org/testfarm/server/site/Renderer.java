@@ -22,6 +22,7 @@ import org.testfarm.server.page.RootPage;
 import org.testfarm.server.page.StatsPage;
 import org.testfarm.server.page.SummaryPage;
 import org.testfarm.server.template.Templates;
+import org.testfarm.state.ClientState;
 import org.testfarm.state.FarmState;
 import org.testfarm.store.LogStore;
 import org.testfarm.store.StatsSeries;
@@ -33,10 +34,15 @@ final class Renderer {
     private final FarmState farm;
     private final LogStore store;
     private final Templates templates;
+    private final Fingerprints fingerprints;
+    /** The state read last per client with its fingerprint: the pages and feeds of a project share one read. */
+    private final Map<ClientRef, Map.Entry<Long, ClientState>> clients = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CLIENTS_KEPT = 4096;
     /** The stats read last per client with their stamp: a client's page, plots and data share one read. */
     private final Map<ClientRef, Map.Entry<Long, StatsSeries>> stats = new java.util.concurrent.ConcurrentHashMap<>();
 
-    Renderer(ExecutionIndex index, Templates templates) {
+    Renderer(ExecutionIndex index, Fingerprints fingerprints, Templates templates) {
+        this.fingerprints = fingerprints;
         this.index = index;
         this.farm = index.farm();
         this.store = index.store();
@@ -53,15 +59,15 @@ final class Renderer {
         byte[] body = switch (path.kind()) {
             case ROOT -> page(RootPage.of(store, publishable()));
             case ROOT_CCTRAY -> text(templates.render(CcTrayFeed.TEMPLATE,
-                    Map.of("feed", CcTrayFeed.of(farm, publishable(), base, true))));
+                    Map.of("feed", CcTrayFeed.of(farm, publishable(), base, true, this::clients))));
             case ASSET -> path.detail().equals("ansi.css") ? text(AnsiPalette.css()) : Templates.asset(path.detail());
-            case SUMMARY -> page(SummaryPage.of(farm, project));
-            case HISTORY -> page(HistoryPage.latest(index, project));
+            case SUMMARY -> page(SummaryPage.of(farm, project, clients(project)));
+            case HISTORY -> page(HistoryPage.latest(index, project, this::client));
             case HISTORY_MONTH -> page(HistoryPage.month(index, project, YearMonth.parse(path.detail())));
-            case SUMMARY_JSON -> text(SummaryFeed.json(farm, project));
-            case SUMMARY_JSONP -> text(SummaryFeed.jsonp(farm, project, SummaryFeed.DEFAULT_CALLBACK));
+            case SUMMARY_JSON -> text(SummaryFeed.json(farm, project, clients(project)));
+            case SUMMARY_JSONP -> text(SummaryFeed.jsonp(farm, project, clients(project), SummaryFeed.DEFAULT_CALLBACK));
             case CCTRAY -> text(templates.render(CcTrayFeed.TEMPLATE,
-                    Map.of("feed", CcTrayFeed.of(farm, List.of(project), base, false))));
+                    Map.of("feed", CcTrayFeed.of(farm, List.of(project), base, false, this::clients))));
             case ATOM -> text(templates.render(StatusChanges.TEMPLATE,
                     Map.of("feed", StatusChanges.of(index, project, base))));
             case DETAILS -> page(DetailsPage.of(index, index.state(path.executionRef()),
@@ -72,7 +78,7 @@ final class Renderer {
             case STATS_JSON -> text(StatsData.json(path.clientRef(), stats(path.clientRef())));
             case STATS_CSV -> text(StatsData.csv(stats(path.clientRef())));
             case BADGE -> text(templates.render(StatusBadge.TEMPLATE,
-                    Map.of("badge", StatusBadge.of(farm.client(path.clientRef())))));
+                    Map.of("badge", StatusBadge.of(client(path.clientRef())))));
         };
         return new Rendered(body, path.contentType());
     }
@@ -82,6 +88,25 @@ final class Renderer {
         List<String> projects = new ArrayList<>(store.projects());
         projects.remove(PagePath.STATIC);
         return projects;
+    }
+
+    /** A client's state, read again only when its fingerprint changed (its newest files, idle time, silence). */
+    private ClientState client(ClientRef client) {
+        long fingerprint = fingerprints.client(client);
+        Map.Entry<Long, ClientState> last = clients.get(client);
+        if (last != null && last.getKey() == fingerprint) {
+            return last.getValue();
+        }
+        ClientState state = farm.client(client, index.executions(client));
+        if (clients.size() > CLIENTS_KEPT) {
+            clients.clear();
+        }
+        clients.put(client, Map.entry(fingerprint, state));
+        return state;
+    }
+
+    private List<ClientState> clients(String project) {
+        return store.clients(project).stream().map(c -> client(new ClientRef(project, c))).toList();
     }
 
     private byte[] page(PageModel model) {

@@ -27,7 +27,7 @@ public final class Site {
     public Site(FarmState farm, int indexCapacity) {
         this.index = new ExecutionIndex(farm, indexCapacity);
         this.fingerprints = new Fingerprints(index);
-        this.renderer = new Renderer(index, new Templates());
+        this.renderer = new Renderer(index, fingerprints, new Templates());
     }
 
     public ExecutionIndex index() {

@@ -41,6 +41,8 @@ public final class StaticSite {
     private final String base;
     private final int threads;
     private boolean full;
+    /** The folders made (or found) during this generation: each is created once, not for every file. */
+    private final Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** @param base the site's absolute address ending in '/' for feeds, or "" */
     public StaticSite(Site site, Path out, String base, int threads) {
@@ -74,20 +76,24 @@ public final class StaticSite {
         Generation generation = new Generation(previous, next, written, unchanged);
 
         LogStore store = site.index().store();
-        List<Runnable> jobs = new ArrayList<>();
-        jobs.add(() -> {
+        // clients first: each execution is read once, on the thread that writes its details page;
+        // the pages over a whole project then find every summary in the index
+        List<Runnable> clients = new ArrayList<>();
+        clients.add(() -> PagePath.ASSETS.forEach(a -> generation.file(PagePath.asset(a), null)));
+        List<Runnable> projects = new ArrayList<>();
+        projects.add(() -> {
             generation.file(PagePath.root(), null);
             generation.file(PagePath.rootCcTray(), null);
-            PagePath.ASSETS.forEach(a -> generation.file(PagePath.asset(a), null));
         });
         for (String project : site.projects()) {
-            jobs.add(() -> projectFiles(generation, project));
+            projects.add(() -> projectFiles(generation, project));
             for (String client : store.clients(project)) {
                 ClientRef ref = new ClientRef(project, client);
-                jobs.add(() -> clientFiles(generation, ref));
+                clients.add(() -> clientFiles(generation, ref));
             }
         }
-        run(jobs);
+        run(clients);
+        run(projects);
         int removed = removeStale(previous, next);
         next.save(state.resolve("manifest"));
         IndexFile.save(site.index(), state.resolve("index"));
@@ -116,7 +122,11 @@ public final class StaticSite {
                 generation.file(PagePath.chart(client, n), null);
             }
         } else {
-            generation.keepAll(PagePath.of(PagePath.Kind.STATS, client).file().replace("-stats.html", "-stats"));
+            generation.keepAll(List.of(PagePath.Kind.STATS_JSON, PagePath.Kind.STATS_CSV, PagePath.Kind.STATS_THUMB)
+                    .stream().map(kind -> PagePath.of(kind, client)).toList());
+            for (int n = 1; generation.keepAll(List.of(PagePath.chart(client, n))); n++) {
+                // the plots are numbered from 1 without gaps
+            }
         }
         List<String> ids = site.index().executions(client);
         for (String id : ids) {
@@ -160,20 +170,28 @@ public final class StaticSite {
             return true;
         }
 
-        /** Keeps every file whose name starts with {@code prefix} as the previous generation wrote it. */
-        void keepAll(String prefix) {
-            previous.files().forEach((name, fingerprint) -> {
-                if (name.startsWith(prefix) && !name.endsWith(".html") && Files.isRegularFile(out.resolve(name))) {
+        /** Keeps the files the previous generation wrote of these, as they are; whether it had them all. */
+        boolean keepAll(List<PagePath> paths) {
+            boolean all = true;
+            for (PagePath path : paths) {
+                String name = path.file();
+                Long fingerprint = previous.get(name);
+                if (fingerprint != null && Files.isRegularFile(out.resolve(name))) {
                     next.put(name, fingerprint);
                     unchanged.incrementAndGet();
+                } else {
+                    all = false;
                 }
-            });
+            }
+            return all;
         }
     }
 
     private void write(Path target, byte[] body) {
         try {
-            Files.createDirectories(target.getParent());
+            if (folders.add(target.getParent())) {
+                Files.createDirectories(target.getParent());
+            }
             Path temporary = target.resolveSibling("." + target.getFileName() + "." + Thread.currentThread().getId() + ".tmp");
             Files.write(temporary, body);
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -26,6 +26,15 @@ public final class Templates {
     static final String BASE = "org/testfarm/templates/";
 
     private final VelocityEngine engine;
+    private final Map<String, Template> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * A context per template and thread, emptied before and after each render: it
+     * keeps what Velocity found out about the model's classes (its introspection
+     * cache lives in the context), which would otherwise be looked up again for
+     * every reference of every page.
+     */
+    private final ThreadLocal<Map<String, VelocityContext>> contexts =
+            ThreadLocal.withInitial(java.util.HashMap::new);
 
     public Templates() {
         Properties settings = new Properties();
@@ -48,10 +57,31 @@ public final class Templates {
 
     /** One template with the given references. */
     public String render(String template, Map<String, Object> references) {
-        Template compiled = engine.getTemplate(BASE + template, "UTF-8");
+        Template compiled = compiled(template);
+        Map<String, VelocityContext> idle = contexts.get();
+        VelocityContext taken = idle.remove(template); // taken while in use: a nested render gets its own
+        VelocityContext context = taken != null ? taken : new VelocityContext();
+        references.forEach(context::put);
         StringWriter out = new StringWriter(8192);
-        compiled.merge(new VelocityContext(new java.util.HashMap<>(references)), out);
+        try {
+            compiled.merge(context, out);
+        } finally {
+            for (String key : context.getKeys()) {
+                context.remove(key); // holds no model between renders
+            }
+            idle.put(template, context);
+        }
         return out.toString();
+    }
+
+    /** A parsed template, kept here: Velocity's own cache takes a lock on every lookup. */
+    private Template compiled(String template) {
+        Template known = parsed.get(template);
+        if (known == null) {
+            known = engine.getTemplate(BASE + template, "UTF-8");
+            parsed.putIfAbsent(template, known);
+        }
+        return known;
     }
 
     /** A static asset of the site ({@code static/<name>}): style sheet, script, icon. */

@@ -13,9 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.testfarm.event.ClientRef;
@@ -29,14 +27,15 @@ import org.testfarm.store.LogStore;
 import org.testfarm.store.StoreOptions;
 
 /**
- * Benchmarks of the web site. Not a test; run it by hand (see docs/web-site.md):
+ * Benchmarks of the web site. Not a test; run it by hand (see docs/web-site.md; figures in BENCHMARKS.md):
  *
  * <pre>
- * mvn -B -o -q -pl client-java,templates,server-war test-compile
+ * mvn -B -o -q -pl server-war -am package -DskipTests
  * mvn -B -o -q -pl server-war dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
- * CP=client-java/target/classes:templates/target/classes:server-war/target/classes:server-war/target/test-classes:$(cat /tmp/cp.txt)
+ * CP=client-java/target/classes:templates/target/classes:server-war/target/classes:server-war/target/test-classes:$(tr ':' '\n' < /tmp/cp.txt | grep -v org/testfarm | paste -sd:)
  * java -cp $CP org.testfarm.server.bench.SiteBench generate   # 10 clients x 1,000 executions x 20 commands
- * java -cp $CP org.testfarm.server.bench.SiteBench live       # summary p99 at 200 req/s
+ * java -cp $CP org.testfarm.server.bench.SiteBench live [WAR] # summary p99 at 200 req/s, server in its own JVM
+ * java -cp $CP org.testfarm.server.bench.SiteBench load URL   # the same load against a server already running
  * java -Xmx256m -cp $CP org.testfarm.server.bench.SiteBench heap  # 1,000 clients, 100,000 executions
  * </pre>
  */
@@ -49,13 +48,15 @@ public final class SiteBench {
         Path root = Files.createTempDirectory("testfarm-site-bench");
         switch (args.length > 0 ? args[0] : "generate") {
             case "generate" -> generate(root);
-            case "live" -> live(root);
+            case "live" -> live(root, Path.of(args.length > 1 ? args[1] : "server-war/target/testfarm.war"));
+            case "load" -> load(args[1]); // against a server already running: SiteBench load URL
             case "heap" -> heap(root, args.length > 1 ? Integer.parseInt(args[1]) : 100);
             case "again" -> {
-                // regenerate an existing bench tree and site: SiteBench again DIR
-                for (int i = 0; i < 3; i++) {
-                    if (i == 2) {
-                        addExecution(Path.of(args[1], "logs"), 10 + (int) (System.currentTimeMillis() % 1000));
+                // regenerate an existing bench tree and site: SiteBench again DIR [ROUNDS], a new execution every other round
+                int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+                for (int i = 0; i < rounds; i++) {
+                    if (i % 2 == 1) {
+                        addExecution(Path.of(args[1], "logs"), 10);
                     }
                     StaticSite.Report report = generateOnce(Path.of(args[1], "logs"), Path.of(args[1], "site"), 2);
                     System.out.printf("%d written, %d unchanged in %d ms%n", report.written(), report.unchanged(),
@@ -74,18 +75,23 @@ public final class SiteBench {
         System.out.printf("tree of 10 clients x 1,000 executions x 20 commands written in %d ms%n", ms(t0));
         Path out = root.resolve("site");
         int threads = Runtime.getRuntime().availableProcessors();
+        long cpu = cpuNanos();
         StaticSite.Report full = generateOnce(logs, out, threads);
-        System.out.printf("full generation: %d files in %d ms (%d threads)%n", full.written(),
-                full.took().toMillis(), threads);
+        System.out.printf("full generation: %d files in %d ms, %d ms CPU (%d threads)%n", full.written(),
+                full.took().toMillis(), (cpuNanos() - cpu) / 1_000_000, threads);
+        System.out.println("CPU by thread kind so far: " + cpuByThreadKind());
         for (int i = 0; i < 3; i++) {
             ExecutionRef added = addExecution(logs, i);
+            cpu = cpuNanos();
             StaticSite.Report again = generateOnce(logs, out, threads);
-            System.out.printf("regeneration after one new execution (%s): %d written, %d unchanged in %d ms%n",
-                    added.execution(), again.written(), again.unchanged(), again.took().toMillis());
+            System.out.printf("regeneration after one new execution (%s): %d written, %d unchanged in %d ms,"
+                    + " %d ms CPU%n", added.execution(), again.written(), again.unchanged(), again.took().toMillis(),
+                    (cpuNanos() - cpu) / 1_000_000);
         }
+        cpu = cpuNanos();
         StaticSite.Report nothing = generateOnce(logs, out, threads);
-        System.out.printf("regeneration with nothing new: %d written in %d ms%n", nothing.written(),
-                nothing.took().toMillis());
+        System.out.printf("regeneration with nothing new: %d written in %d ms, %d ms CPU%n", nothing.written(),
+                nothing.took().toMillis(), (cpuNanos() - cpu) / 1_000_000);
     }
 
     private static StaticSite.Report generateOnce(Path logs, Path out, int threads) throws IOException {
@@ -94,10 +100,13 @@ public final class SiteBench {
         }
     }
 
+    /** The client's next execution, two hours after its latest (as the tree has them): usually in the same month. */
     private static ExecutionRef addExecution(Path logs, int n) {
-        ExecutionRef ref = new ExecutionRef("bench", "client3",
-                LocalDateTime.of(2026, 6, 1, 8, 0).plusHours(n).format(LogStore.EXECUTION_FORMAT));
         try (LogStore store = LogStore.open(logs, StoreOptions.defaults())) {
+            ClientRef client = new ClientRef("bench", "client3");
+            List<String> ids = store.executions(client);
+            ExecutionRef ref = client.execution(LocalDateTime.parse(ids.get(ids.size() - 1), LogStore.EXECUTION_FORMAT)
+                    .plusHours(2).format(LogStore.EXECUTION_FORMAT));
             store.executionStarted(ref, Map.of());
             for (int t = 1; t <= 4; t++) {
                 store.taskStarted(ref, t, "task " + t);
@@ -108,26 +117,56 @@ public final class SiteBench {
                 store.taskEnded(ref, t, true);
             }
             store.executionEnded(ref, true);
+            return ref;
         }
-        return ref;
     }
 
-    static void live(Path root) throws Exception {
+    /**
+     * The summary page at a constant rate from this process, against {@code java -jar WAR serve}
+     * run as a child process over real HTTP: three measured rounds after a warm-up.
+     */
+    static void live(Path root, Path war) throws Exception {
         Path logs = root.resolve("logs");
         BenchTree.write(logs, 1, 10, 1000, 20, LocalDateTime.of(2026, 1, 1, 8, 0));
-        try (EmbeddedServer server = new EmbeddedServer().start(0, "127.0.0.1", logs, Path.of("server-war/src/main/webapp"))) {
-            String url = "http://127.0.0.1:" + server.port() + "/bench/index.html";
-            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
-            for (int i = 0; i < 400; i++) {
-                http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", war.toString(), "serve", "--host", "127.0.0.1", "--port", "0", "--logs", logs.toString())
+                .redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader output = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream()));
+            String line = output.readLine();
+            while (line != null && !line.startsWith("TestFarm serving ")) {
+                line = output.readLine(); // the container's start-up log
             }
-            int rate = 200;
-            int seconds = 20;
-            long[] latencies = openLoop(http, url, rate, seconds);
+            if (line == null) {
+                throw new IllegalStateException("the server did not start");
+            }
+            Thread drain = new Thread(() -> output.lines().forEach(l -> { }), "server-output");
+            drain.setDaemon(true);
+            drain.start();
+            load(line.substring(line.indexOf(" at ") + 4) + "bench/index.html");
+        } finally {
+            server.destroy();
+            server.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A warm-up, then three measured rounds of 20 s at 200 req/s against a page. */
+    static void load(String url) throws Exception {
+        java.util.concurrent.ExecutorService threads = Executors.newFixedThreadPool(16, r -> {
+            Thread thread = new Thread(r, "bench-http");
+            thread.setDaemon(true); // the JVM ends with main
+            return thread;
+        });
+        HttpClient http = HttpClient.newBuilder().executor(threads).build();
+        int rate = 200;
+        openLoop(http, url, rate, 10); // warm-up: the server's JIT, caches and connections
+        for (int round = 1; round <= 3; round++) {
+            long[] latencies = openLoop(http, url, rate, 20);
             Arrays.sort(latencies);
-            System.out.printf("summary page at %d req/s for %d s: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d requests)%n",
-                    rate, seconds, latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6,
-                    latencies[latencies.length - 1] / 1e6, latencies.length);
+            System.out.printf("round %d, %s at %d req/s for 20 s: p50 %.2f ms, p99 %.2f ms, max %.2f ms"
+                    + " (%d requests; load average %s)%n", round, url, rate, latencies[latencies.length / 2] / 1e6,
+                    latencies[(int) (latencies.length * 0.99)] / 1e6, latencies[latencies.length - 1] / 1e6,
+                    latencies.length, Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         }
     }
 
@@ -135,8 +174,8 @@ public final class SiteBench {
     private static long[] openLoop(HttpClient http, String url, int rate, int seconds) throws Exception {
         int total = rate * seconds;
         long period = 1_000_000_000L / rate;
-        List<Future<Long>> answers = new ArrayList<>(total);
-        ExecutorService senders = Executors.newFixedThreadPool(32);
+        List<java.util.concurrent.CompletableFuture<Long>> answers = new ArrayList<>(total);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).build();
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
             long due = start + i * period;
@@ -144,8 +183,13 @@ public final class SiteBench {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            answers.add(senders.submit(() -> {
-                http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            // a GET sent on a kept-alive connection the server has just closed is sent again, as browsers do
+            answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                    .exceptionallyCompose(e -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
+                    .thenApply(response -> {
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(url + " answered " + response.statusCode());
+                }
                 return System.nanoTime() - due;
             }));
         }
@@ -153,7 +197,6 @@ public final class SiteBench {
         for (int i = 0; i < total; i++) {
             latencies[i] = answers.get(i).get();
         }
-        senders.shutdown();
         return latencies;
     }
 
@@ -196,6 +239,28 @@ public final class SiteBench {
             throw new IllegalStateException(url + " answered " + response.statusCode());
         }
         return 1;
+    }
+
+    /** CPU time of the whole process so far: on a shared machine, steadier than wall time. */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** CPU ms per kind of thread (the JIT compilers, GC, the generator...) from /proc: where the CPU went. */
+    static Map<String, Long> cpuByThreadKind() throws IOException {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        long tick = 10; // ms per clock tick (USER_HZ 100)
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                String stat = Files.readString(task.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9#]+", "");
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                out.merge(name.strip(), (Long.parseLong(f[11]) + Long.parseLong(f[12])) * tick, Long::sum);
+            }
+        }
+        out.values().removeIf(ms -> ms < 100);
+        return out;
     }
 
     private static long ms(long since) {
