@@ -189,8 +189,9 @@ public final class StaticSite {
 
     private void write(Path target, byte[] body) {
         try {
-            if (folders.add(target.getParent())) {
+            if (!folders.contains(target.getParent())) { // made before it is listed: other threads write in it next
                 Files.createDirectories(target.getParent());
+                folders.add(target.getParent());
             }
             Path temporary = target.resolveSibling("." + target.getFileName() + "." + Thread.currentThread().getId() + ".tmp");
             Files.write(temporary, body);
