@@ -166,10 +166,35 @@ public final class ExecutionState {
     }
 
     static Optional<LocalDateTime> parseTime(String id) {
+        if (id.length() == 15 && id.charAt(8) == '-') {
+            // the usual yyyyMMdd-HHmmss read digit by digit; anything odd goes through the formatter
+            int date = digits(id, 0, 8);
+            int time = digits(id, 9, 15);
+            if (date >= 10000 && time >= 0) { // years from 1: the formatter reads years of the era
+                try {
+                    return Optional.of(LocalDateTime.of(date / 10000, date / 100 % 100, date % 100,
+                            time / 10000, time / 100 % 100, time % 100));
+                } catch (java.time.DateTimeException e) {
+                    // e.g. the 31st of a short month, which the formatter resolves its own way
+                }
+            }
+        }
         try {
             return Optional.of(LocalDateTime.parse(id, LogStore.EXECUTION_FORMAT));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }

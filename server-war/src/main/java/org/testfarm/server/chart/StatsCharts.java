@@ -82,6 +82,7 @@ public final class StatsCharts {
         range.setTickLabelFont(TICKS);
         range.setLabelFont(TICKS);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, series.getItemCount() <= 60);
+        renderer.setDrawSeriesLineAsPath(true); // one stroke for the whole line, not one per segment
         renderer.setSeriesPaint(0, LINES[index % LINES.length]);
         renderer.setSeriesStroke(0, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         XYPlot plot = new XYPlot(new XYSeriesCollection(series), domain, range, renderer);
@@ -117,6 +118,7 @@ public final class StatsCharts {
         range.setVisible(false);
         range.setRange(-0.08, 1.08);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, executions.size() < 3);
+        renderer.setDrawSeriesLineAsPath(true);
         for (int i = 0; i < lines.getSeriesCount(); i++) {
             renderer.setSeriesPaint(i, LINES[i % LINES.length]);
             renderer.setSeriesStroke(i, new BasicStroke(1.4f));

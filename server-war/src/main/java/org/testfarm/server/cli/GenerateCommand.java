@@ -42,6 +42,14 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--full", description = "Check every execution and page again, not only what may have changed.")
     boolean full;
 
+    @Option(names = "--watch", description = {"Keep running and bring the site up to date every --interval seconds,"
+            + " holding the index and manifest in memory; stop with Ctrl-C."})
+    boolean watch;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "10",
+            description = "With --watch: seconds between two generations (default: ${DEFAULT-VALUE}).")
+    int interval;
+
     @Spec
     CommandSpec spec;
 
@@ -51,13 +59,41 @@ final class GenerateCommand implements Callable<Integer> {
         if (!base.isEmpty() && !base.matches("(?i)https?://\\S+")) {
             throw new ParameterException(spec.commandLine(), "--base-url must be an http(s) address, not " + baseUrl);
         }
+        if (interval < 1 || interval > 86_400) {
+            throw new ParameterException(spec.commandLine(), "--interval must be 1 to 86400 seconds, not " + interval);
+        }
         try (LogStore store = LogStore.openReadOnly(logs, StoreOptions.defaults())) {
             Site site = new Site(new FarmState(store), Integer.MAX_VALUE);
-            StaticSite.Report report = new StaticSite(site, outdir, base, threads).full(full).generate();
-            spec.commandLine().getOut().printf("Generated %s: %d files written, %d unchanged, %d removed in %d ms%n",
-                    outdir.toAbsolutePath().normalize(), report.written(), report.unchanged(), report.removed(),
-                    report.took().toMillis());
+            StaticSite generator = new StaticSite(site, outdir, base, threads).full(full);
+            print(generator.generate());
+            generator.full(false);
+            while (watch) {
+                try {
+                    Thread.sleep(interval * 1000L);
+                } catch (InterruptedException e) {
+                    return 0;
+                }
+                try {
+                    StaticSite.Report report = generator.generate();
+                    if (report.written() + report.removed() > 0) {
+                        print(report);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return 0; // stopped while generating: the next run finishes the job
+                    }
+                    // a full disk or a file another program holds: the next round tries again
+                    spec.commandLine().getErr().printf("Generation failed, trying again in %d s: %s%n", interval, e);
+                }
+            }
         }
         return 0;
+    }
+
+    private void print(StaticSite.Report report) {
+        spec.commandLine().getOut().printf("Generated %s: %d files written, %d unchanged, %d removed in %d ms%n",
+                outdir.toAbsolutePath().normalize(), report.written(), report.unchanged(), report.removed(),
+                report.took().toMillis());
+        spec.commandLine().getOut().flush();
     }
 }

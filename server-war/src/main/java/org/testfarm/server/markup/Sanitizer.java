@@ -37,6 +37,10 @@ public final class Sanitizer {
                     .toFactory())
             .and(new HtmlPolicyBuilder().allowElements("br", "hr", "code", "pre", "span").toFactory());
 
+    /** The descriptions sanitised last: each page of a client shows the same one again. */
+    private static final java.util.Map<String, Html> RECENT = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int RECENT_KEPT = 1024;
+
     private Sanitizer() {}
 
     /** The description as markup with everything outside the allow-list removed. */
@@ -45,6 +49,17 @@ public final class Sanitizer {
             return Html.EMPTY;
         }
         String text = String.valueOf(description);
-        return text.isBlank() ? Html.EMPTY : new Html(POLICY.sanitize(text));
+        if (text.isBlank()) {
+            return Html.EMPTY;
+        }
+        Html known = RECENT.get(text);
+        if (known == null) {
+            known = new Html(POLICY.sanitize(text));
+            if (RECENT.size() >= RECENT_KEPT) {
+                RECENT.clear();
+            }
+            RECENT.put(text, known);
+        }
+        return known;
     }
 }

@@ -1,8 +1,6 @@
 package org.testfarm.server.site;
 
-import java.nio.charset.StandardCharsets;
-
-/** A 64-bit fingerprint folded from the inputs of a page (FNV-1a over their bytes). */
+/** A 64-bit fingerprint folded from the inputs of a page (FNV-1a over the two bytes of each character). */
 final class Hasher {
 
     private static final long PRIME = 0x100000001b3L;
@@ -23,8 +21,10 @@ final class Hasher {
         if (text == null) {
             return add(-1L);
         }
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-            value = (value ^ (b & 0xff)) * PRIME;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            value = (value ^ (c & 0xff)) * PRIME;
+            value = (value ^ (c >>> 8)) * PRIME;
         }
         return add((long) text.length());
     }

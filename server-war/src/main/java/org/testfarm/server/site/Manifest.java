@@ -14,26 +14,40 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The fingerprint each file of a static site was written at, kept beside it
- * ({@code .testfarm-site/manifest}: one {@code <hex fingerprint> <file>} line per
- * file), so the next generation rewrites only the files whose inputs changed.
+ * ({@code .testfarm-site/manifest}), so the next generation rewrites only the
+ * files whose inputs changed. The first line names the generator (TestFarm's
+ * version and its templates and assets): a site written by another one is
+ * written again whole. Then one {@code <hex fingerprint> <file>} line per file,
+ * and one {@code client <hex> <project>/<client>} line per client whose details
+ * pages were all of finished executions, with what they depended on together.
  */
 final class Manifest {
 
-    private static final String HEADER = "# testfarm static site manifest v1";
+    private static final String HEADER = "# testfarm static site manifest v2 ";
+    private static final String CLIENT = "client ";
 
     private final Map<String, Long> files = new ConcurrentHashMap<>();
+    private final Map<String, Long> clients = new ConcurrentHashMap<>();
+    /** Whether the fingerprints hold: written by this generator. Otherwise only the list of files counts. */
+    private boolean current = true;
 
-    static Manifest load(Path file) throws IOException {
+    /** @param generator what wrote the site (see {@link Site#GENERATOR}) */
+    static Manifest load(Path file, long generator) throws IOException {
         Manifest manifest = new Manifest();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            if (!HEADER.equals(in.readLine())) {
+            String header = in.readLine();
+            if (header == null || !header.startsWith("# testfarm static site manifest ")) {
                 return manifest;
             }
+            manifest.current = header.equals(HEADER + Long.toHexString(generator));
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                int space = line.indexOf(' ');
-                if (space > 0) {
+                boolean client = line.startsWith(CLIENT);
+                int from = client ? CLIENT.length() : 0;
+                int space = line.indexOf(' ', from);
+                if (space > from) {
                     try {
-                        manifest.files.put(line.substring(space + 1), Long.parseUnsignedLong(line.substring(0, space), 16));
+                        long fingerprint = Long.parseUnsignedLong(line, from, space, 16);
+                        (client ? manifest.clients : manifest.files).put(line.substring(space + 1), fingerprint);
                     } catch (NumberFormatException e) {
                         // a damaged line: that file is written again
                     }
@@ -45,23 +59,37 @@ final class Manifest {
         return manifest;
     }
 
+    /** The fingerprint a file was written at, if it holds. */
     Long get(String file) {
-        return files.get(file);
+        return current ? files.get(file) : null;
     }
 
     void put(String file, long fingerprint) {
         files.put(file, fingerprint);
     }
 
+    /** What a client's details pages depended on together, if they were all of finished executions. */
+    Long client(String client) {
+        return current ? clients.get(client) : null;
+    }
+
+    void client(String client, long fingerprint) {
+        clients.put(client, fingerprint);
+    }
+
+    /** Every file listed, whether or not its fingerprint holds: what a generation may have to remove. */
     Map<String, Long> files() {
         return files;
     }
 
-    void save(Path file) throws IOException {
+    void save(Path file, long generator) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-            out.write(HEADER);
+            out.write(HEADER + Long.toHexString(generator));
             out.write('\n');
+            for (Map.Entry<String, Long> entry : new TreeMap<>(clients).entrySet()) {
+                out.write(CLIENT + Long.toHexString(entry.getValue()) + ' ' + entry.getKey() + '\n');
+            }
             for (Map.Entry<String, Long> entry : new TreeMap<>(files).entrySet()) {
                 out.write(Long.toHexString(entry.getValue()));
                 out.write(' ');

@@ -20,6 +20,20 @@ public final class Site {
             + "/" + PagePath.ASSETS.stream().mapToLong(a -> a.equals("ansi.css") ? 0
                     : java.util.Arrays.hashCode(Templates.asset(a))).sum();
 
+    /**
+     * What renders the site: TestFarm's version, its templates and assets. A static
+     * site written by another generator is written again whole.
+     */
+    static final long GENERATOR;
+
+    static {
+        Hasher hash = new Hasher().add(VERSION);
+        for (String template : Templates.SITE_TEMPLATES) {
+            hash.add(template).add(java.util.Arrays.hashCode(Templates.source(template)));
+        }
+        GENERATOR = hash.value();
+    }
+
     private final ExecutionIndex index;
     private final Fingerprints fingerprints;
     private final Renderer renderer;
@@ -27,7 +41,7 @@ public final class Site {
     public Site(FarmState farm, int indexCapacity) {
         this.index = new ExecutionIndex(farm, indexCapacity);
         this.fingerprints = new Fingerprints(index);
-        this.renderer = new Renderer(index, fingerprints, new Templates());
+        this.renderer = new Renderer(index, fingerprints, Templates.shared());
     }
 
     public ExecutionIndex index() {
@@ -53,6 +67,16 @@ public final class Site {
      */
     public long fingerprint(PagePath path, String base, List<String> ids) {
         return fingerprints.of(path, base, ids);
+    }
+
+    /**
+     * What all the details pages of a client depend on together once its executions
+     * have all ended: its executions and its description (see {@link Fingerprints#details}).
+     */
+    public long detailsFingerprint(org.testfarm.event.ClientRef client, List<String> ids) {
+        Hasher hash = new Hasher().add(client.project()).add(client.client()).add(index.metaStamp(client));
+        ids.forEach(hash::add);
+        return hash.add(ids.size()).value();
     }
 
     /** Renders a file; {@link MissingPageException} if the tree has nothing for it. */

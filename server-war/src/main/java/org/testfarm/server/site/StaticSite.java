@@ -17,8 +17,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.testfarm.event.ClientRef;
+import org.testfarm.event.ExecutionRef;
 import org.testfarm.server.index.IndexFile;
 import org.testfarm.server.page.HistoryPage;
+import org.testfarm.state.Outcome;
 import org.testfarm.store.LogStore;
 
 /**
@@ -41,6 +43,11 @@ public final class StaticSite {
     private final String base;
     private final int threads;
     private boolean full;
+    /** The manifest this object saved last and the stamp of its file then: a resident generator does not read it back. */
+    private Manifest kept;
+    private long keptStamp;
+    /** The stamp of the index file as this object saved it last, 0 if it must be loaded. */
+    private long indexStamp;
     /** The folders made (or found) during this generation: each is created once, not for every file. */
     private final Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -66,9 +73,17 @@ public final class StaticSite {
     public Report generate() throws IOException {
         long start = System.nanoTime();
         Path state = Files.createDirectories(out.resolve(STATE_DIR));
-        Manifest previous = Manifest.load(state.resolve("manifest"));
+        Path manifestFile = state.resolve("manifest");
+        Path indexFile = state.resolve("index");
+        // generating again, this object still holds what it wrote last unless someone else wrote since
+        Manifest previous = kept != null && stamp(manifestFile) == keptStamp ? kept
+                : Manifest.load(manifestFile, Site.GENERATOR);
+        kept = null;
         Manifest next = new Manifest();
-        IndexFile.load(site.index(), state.resolve("index"));
+        if (indexStamp == 0 || stamp(indexFile) != indexStamp) {
+            IndexFile.load(site.index(), indexFile);
+        }
+        indexStamp = 0;
         site.index().trustFinished(!full);
         site.index().beginPass();
         AtomicInteger written = new AtomicInteger();
@@ -95,9 +110,23 @@ public final class StaticSite {
         run(clients);
         run(projects);
         int removed = removeStale(previous, next);
-        next.save(state.resolve("manifest"));
-        IndexFile.save(site.index(), state.resolve("index"));
+        next.save(manifestFile, Site.GENERATOR);
+        kept = next;
+        keptStamp = stamp(manifestFile);
+        IndexFile.save(site.index(), indexFile);
+        indexStamp = stamp(indexFile);
         return new Report(written.get(), unchanged.get(), removed, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Size and modification time of a file folded together, 0 if it is missing. */
+    private static long stamp(Path file) {
+        try {
+            java.nio.file.attribute.BasicFileAttributes attributes =
+                    Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            return attributes.size() * 31 + attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS) | 1;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private void projectFiles(Generation generation, String project) {
@@ -129,8 +158,23 @@ public final class StaticSite {
             }
         }
         List<String> ids = site.index().executions(client);
+        String name = client.project() + "/" + client.client();
+        long together = site.detailsFingerprint(client, ids);
+        Long before = generation.previous.client(name);
+        if (!full && before != null && before == together
+                && generation.keepDetails(ids.stream().map(id -> PagePath.details(client.execution(id))).toList())) {
+            // all of finished executions then, and none added, removed or described anew since
+            generation.next.client(name, together);
+            return;
+        }
+        boolean running = false;
         for (String id : ids) {
-            generation.file(PagePath.details(client.execution(id)), ids);
+            ExecutionRef ref = client.execution(id);
+            generation.file(PagePath.details(ref), ids);
+            running |= site.index().summary(ref).outcome() == Outcome.RUNNING;
+        }
+        if (!running) {
+            generation.next.client(name, together);
         }
     }
 
@@ -167,6 +211,26 @@ public final class StaticSite {
             }
             next.put(name, fingerprint);
             written.incrementAndGet();
+            return true;
+        }
+
+        /**
+         * Keeps details pages the previous generation wrote, as they are, if it wrote them
+         * all (trusted to be there, as {@link #file} trusts them); whether it did.
+         */
+        boolean keepDetails(List<PagePath> paths) {
+            long[] fingerprints = new long[paths.size()];
+            for (int i = 0; i < fingerprints.length; i++) {
+                Long fingerprint = previous.get(paths.get(i).file());
+                if (fingerprint == null) {
+                    return false;
+                }
+                fingerprints[i] = fingerprint;
+            }
+            for (int i = 0; i < fingerprints.length; i++) {
+                next.put(paths.get(i).file(), fingerprints[i]);
+            }
+            unchanged.addAndGet(fingerprints.length);
             return true;
         }
 

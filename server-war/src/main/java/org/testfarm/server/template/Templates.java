@@ -24,6 +24,10 @@ import org.testfarm.server.markup.Html;
 public final class Templates {
 
     static final String BASE = "org/testfarm/templates/";
+    /** Every template of the web site, layout first. */
+    public static final java.util.List<String> SITE_TEMPLATES = java.util.List.of("layout.vm", "page/root.vm",
+            "page/summary.vm", "page/history.vm", "page/details.vm", "page/stats.vm", "feed/atom.vm",
+            "feed/badge.vm", "feed/cctray.vm");
 
     private final VelocityEngine engine;
     private final Map<String, Template> parsed = new java.util.concurrent.ConcurrentHashMap<>();
@@ -47,6 +51,20 @@ public final class Templates {
         settings.setProperty(RuntimeConstants.SPACE_GOBBLING, "lines");
         engine = new VelocityEngine(settings);
         engine.init();
+    }
+
+    /** One engine for the whole process: it parses each template once, whatever number of sites use it. */
+    public static Templates shared() {
+        return Shared.INSTANCE;
+    }
+
+    private static final class Shared {
+        static final Templates INSTANCE = new Templates();
+    }
+
+    /** The text of a template as shipped, for telling one set of templates from another. */
+    public static byte[] source(String template) {
+        return resource(BASE + template);
     }
 
     /** A whole page: {@code page/<template>.vm} with {@code $page}, inside the layout with {@code $frame} and {@code $body}. */
@@ -86,9 +104,13 @@ public final class Templates {
 
     /** A static asset of the site ({@code static/<name>}): style sheet, script, icon. */
     public static byte[] asset(String name) {
-        try (InputStream in = Templates.class.getClassLoader().getResourceAsStream(BASE + "static/" + name)) {
+        return resource(BASE + "static/" + name);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = Templates.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalArgumentException("no static asset '" + name + "'");
+                throw new IllegalArgumentException("no template or asset '" + name + "'");
             }
             return in.readAllBytes();
         } catch (IOException e) {

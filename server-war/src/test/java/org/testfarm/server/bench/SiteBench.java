@@ -50,6 +50,7 @@ public final class SiteBench {
             case "generate" -> generate(root);
             case "live" -> live(root, Path.of(args.length > 1 ? args[1] : "server-war/target/testfarm.war"));
             case "load" -> load(args[1]); // against a server already running: SiteBench load URL
+            case "warm" -> warm(root, args.length > 1 ? Integer.parseInt(args[1]) : 3);
             case "heap" -> heap(root, args.length > 1 ? Integer.parseInt(args[1]) : 100);
             case "again" -> {
                 // regenerate an existing bench tree and site: SiteBench again DIR [ROUNDS], a new execution every other round
@@ -76,22 +77,47 @@ public final class SiteBench {
         Path out = root.resolve("site");
         int threads = Runtime.getRuntime().availableProcessors();
         long cpu = cpuNanos();
-        StaticSite.Report full = generateOnce(logs, out, threads);
-        System.out.printf("full generation: %d files in %d ms, %d ms CPU (%d threads)%n", full.written(),
-                full.took().toMillis(), (cpuNanos() - cpu) / 1_000_000, threads);
-        System.out.println("CPU by thread kind so far: " + cpuByThreadKind());
+        try (LogStore store = LogStore.openReadOnly(logs, StoreOptions.defaults())) {
+            // resident: one generator kept between generations, as `generate --watch` runs
+            StaticSite resident = new StaticSite(new Site(new FarmState(store), Integer.MAX_VALUE), out, "", threads);
+            StaticSite.Report full = resident.generate();
+            System.out.printf("full generation: %d files in %d ms, %d ms CPU (%d threads)%n", full.written(),
+                    full.took().toMillis(), (cpuNanos() - cpu) / 1_000_000, threads);
+            System.out.println("CPU by thread kind so far: " + cpuByThreadKind());
+            for (int i = 0; i < Integer.getInteger("bench.regenerations", 3); i++) {
+                ExecutionRef added = addExecution(logs, i);
+                cpu = cpuNanos();
+                StaticSite.Report again = resident.generate();
+                System.out.printf("resident regeneration after one new execution (%s): %d written, %d unchanged in"
+                        + " %d ms, %d ms CPU%n", added.execution(), again.written(), again.unchanged(),
+                        again.took().toMillis(), (cpuNanos() - cpu) / 1_000_000);
+            }
+        }
         for (int i = 0; i < 3; i++) {
-            ExecutionRef added = addExecution(logs, i);
+            ExecutionRef added = addExecution(logs, 100 + i);
             cpu = cpuNanos();
             StaticSite.Report again = generateOnce(logs, out, threads);
-            System.out.printf("regeneration after one new execution (%s): %d written, %d unchanged in %d ms,"
-                    + " %d ms CPU%n", added.execution(), again.written(), again.unchanged(), again.took().toMillis(),
-                    (cpuNanos() - cpu) / 1_000_000);
+            System.out.printf("regeneration by a new generator after one new execution (%s): %d written, %d unchanged"
+                    + " in %d ms, %d ms CPU%n", added.execution(), again.written(), again.unchanged(),
+                    again.took().toMillis(), (cpuNanos() - cpu) / 1_000_000);
         }
         cpu = cpuNanos();
         StaticSite.Report nothing = generateOnce(logs, out, threads);
         System.out.printf("regeneration with nothing new: %d written in %d ms, %d ms CPU%n", nothing.written(),
                 nothing.took().toMillis(), (cpuNanos() - cpu) / 1_000_000);
+    }
+
+    /** Full generations in one JVM, each into a new folder: what the JIT and warm-up cost the first one. */
+    static void warm(Path root, int rounds) throws Exception {
+        Path logs = root.resolve("logs");
+        BenchTree.write(logs, 1, 10, 1000, 20, LocalDateTime.of(2026, 1, 1, 8, 0));
+        int threads = Runtime.getRuntime().availableProcessors();
+        for (int i = 1; i <= rounds; i++) {
+            long cpu = cpuNanos();
+            StaticSite.Report full = generateOnce(logs, root.resolve("site" + i), threads);
+            System.out.printf("full generation %d: %d files in %d ms, %d ms CPU; by thread kind so far %s%n", i,
+                    full.written(), full.took().toMillis(), (cpuNanos() - cpu) / 1_000_000, cpuByThreadKind());
+        }
     }
 
     private static StaticSite.Report generateOnce(Path logs, Path out, int threads) throws IOException {
