@@ -66,7 +66,30 @@ final class StringLiteralDecoder {
 
     /** Reads the string literal (prefix included) that starts at {@code start}. */
     static Scanned decode(String text, int start) {
-        return new StringLiteralDecoder(text, start).read();
+        Scanned plain = plainAscii(text, start);
+        return plain != null ? plain : new StringLiteralDecoder(text, start).read();
+    }
+
+    /**
+     * The most common literal, read without decoding: a single-quoted one without prefix
+     * whose characters are all printable ASCII, none a backslash. Null for any other.
+     */
+    private static Scanned plainAscii(String text, int start) {
+        char quote = text.charAt(start);
+        boolean triple = start + 2 < text.length() && text.charAt(start + 1) == quote && text.charAt(start + 2) == quote;
+        if (quote != '\'' && quote != '"' || triple) {
+            return null;
+        }
+        for (int i = start + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == quote) {
+                return new Scanned(text.substring(start + 1, i), i + 1);
+            }
+            if (c == '\\' || c < ' ' || c > '~') {
+                return null;
+            }
+        }
+        return null;
     }
 
     private Scanned read() {

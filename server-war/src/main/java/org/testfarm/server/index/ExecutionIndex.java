@@ -108,9 +108,9 @@ public final class ExecutionIndex {
     private Entry lookup(ExecutionRef ref) {
         synchronized (this) {
             Entry entry = entries.get(ref);
-            if (entry != null && passes && (entry.pass == pass || (entry.pass == RESTORED && trustFinished
+            if (entry != null && passes && (entry.pass == pass || (trustFinished
                     && entry.summary.outcome() != Outcome.RUNNING))) {
-                // a static generation trusts what an earlier one saw of a finished execution
+                // a static generation trusts what an earlier one saw of a finished execution, saved or in memory
                 entry.pass = pass;
                 return entry;
             }
@@ -324,7 +324,8 @@ public final class ExecutionIndex {
     }
 
     /**
-     * Whether a static generation trusts the saved summaries of finished executions
+     * Whether a static generation trusts the summaries of finished executions an earlier
+     * one saved or held in memory
      * without checking their files: they do not change once ended (the store keeps
      * each event once). Off for a full check.
      */

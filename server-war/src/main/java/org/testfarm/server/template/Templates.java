@@ -2,7 +2,7 @@ package org.testfarm.server.template;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Properties;
@@ -80,7 +80,7 @@ public final class Templates {
         VelocityContext taken = idle.remove(template); // taken while in use: a nested render gets its own
         VelocityContext context = taken != null ? taken : new VelocityContext();
         references.forEach(context::put);
-        StringWriter out = new StringWriter(8192);
+        TextWriter out = new TextWriter();
         try {
             compiled.merge(context, out);
         } finally {
@@ -115,6 +115,50 @@ public final class Templates {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A writer into a StringBuilder: StringWriter's buffer takes a lock for every piece a template writes. */
+    private static final class TextWriter extends Writer {
+        private final StringBuilder text = new StringBuilder(8192);
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String string) {
+            text.append(string);
+        }
+
+        @Override
+        public void write(String string, int offset, int length) {
+            text.append(string, offset, offset + length);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        @Override
+        public Writer append(CharSequence chars) {
+            text.append(chars);
+            return this;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
         }
     }
 }
