@@ -168,8 +168,8 @@ public final class ExecutionState {
     static Optional<LocalDateTime> parseTime(String id) {
         if (id.length() == 15 && id.charAt(8) == '-') {
             // the usual yyyyMMdd-HHmmss read digit by digit; anything odd goes through the formatter
-            int date = digits(id, 0, 8);
-            int time = digits(id, 9, 15);
+            int date = Digits.of(id, 0, 8);
+            int time = Digits.of(id, 9, 15);
             if (date >= 10000 && time >= 0) { // years from 1: the formatter reads years of the era
                 try {
                     return Optional.of(LocalDateTime.of(date / 10000, date / 100 % 100, date % 100,
@@ -184,17 +184,5 @@ public final class ExecutionState {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
-    }
-
-    private static int digits(String text, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
     }
 }

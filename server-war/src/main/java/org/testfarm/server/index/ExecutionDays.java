@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import org.testfarm.event.ExecutionRef;
+import org.testfarm.state.Digits;
 import org.testfarm.store.LogStore;
 
 /**
@@ -44,10 +45,10 @@ public final class ExecutionDays {
         if (id.length() != 15 || id.charAt(8) != '-') {
             return null;
         }
-        int year = digits(id, 0, 4);
-        int month = digits(id, 4, 6);
-        int day = digits(id, 6, 8);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || digits(id, 9, 15) < 0) {
+        int year = Digits.of(id, 0, 4);
+        int month = Digits.of(id, 4, 6);
+        int day = Digits.of(id, 6, 8);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || Digits.of(id, 9, 15) < 0) {
             return null;
         }
         try {
@@ -55,18 +56,5 @@ public final class ExecutionDays {
         } catch (java.time.DateTimeException e) {
             return null;
         }
-    }
-
-    /** The number the digits {@code from..to} of a text spell, or -1 if one is not a digit. */
-    static int digits(String text, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
     }
 }

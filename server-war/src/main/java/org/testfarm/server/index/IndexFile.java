@@ -18,6 +18,7 @@ import java.util.Map;
 import org.testfarm.event.ClientRef;
 import org.testfarm.event.ExecutionRef;
 import org.testfarm.state.Change;
+import org.testfarm.state.Digits;
 import org.testfarm.state.ExecutionSummary;
 import org.testfarm.state.Outcome;
 
@@ -179,12 +180,12 @@ public final class IndexFile {
         boolean minutes = text.length() == 16;
         if ((minutes || text.length() == 19) && text.charAt(4) == '-' && text.charAt(7) == '-'
                 && text.charAt(10) == 'T' && text.charAt(13) == ':' && (minutes || text.charAt(16) == ':')) {
-            int year = ExecutionDays.digits(text, 0, 4);
-            int month = ExecutionDays.digits(text, 5, 7);
-            int day = ExecutionDays.digits(text, 8, 10);
-            int hour = ExecutionDays.digits(text, 11, 13);
-            int minute = ExecutionDays.digits(text, 14, 16);
-            int second = minutes ? 0 : ExecutionDays.digits(text, 17, 19);
+            int year = Digits.of(text, 0, 4);
+            int month = Digits.of(text, 5, 7);
+            int day = Digits.of(text, 8, 10);
+            int hour = Digits.of(text, 11, 13);
+            int minute = Digits.of(text, 14, 16);
+            int second = minutes ? 0 : Digits.of(text, 17, 19);
             if ((year | month | day | hour | minute | second) >= 0) {
                 return LocalDateTime.of(year, month, day, hour, minute, second);
             }
