@@ -5,8 +5,8 @@ import static org.testfarm.vcs.SandboxFailures.assertSandboxFails;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfarm.vcs.Change;
+import org.testfarm.testing.ChildJvm;
 import org.testfarm.vcs.ExternalProgram;
 import org.testfarm.vcs.SandboxException.Reason;
 import org.testfarm.vcs.SandboxOptions;
@@ -58,12 +59,9 @@ class SvnServeTest {
     }
 
     @AfterEach
-    void stopSvnserve() throws InterruptedException {
+    void stopSvnserve() {
         if (server != null) {
-            server.destroy();
-            if (!server.waitFor(5, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-            }
+            ChildJvm.stop(server, Duration.ofSeconds(5));
         }
     }
 

@@ -25,10 +25,7 @@ class SvnV1FixtureTest {
     @Test
     void workingCopyAtR1GivesTheValuesTheV1ScriptPrinted() throws Exception {
         V1Fixture expected = V1Fixture.load("svn_sandbox_changes.expected");
-        SvnWorld world = SvnWorld.create(tmp);
-        world.commit("a.txt", "b\n", "second: add b");
-        world.commit("c.txt", "c\n", "third: add c");
-        SvnSandbox sandbox = world.open();
+        SvnSandbox sandbox = SvnWorld.twoRevisionsBehind(tmp).open();
         String where = sandbox.location().toString();
 
         assertThat("state before: " + sandbox.state() + " remote: " + sandbox.remoteState())

@@ -27,6 +27,7 @@ import org.testfarm.event.ExecutionEvent;
 import org.testfarm.store.ExecutionLog;
 import org.testfarm.store.LogStore;
 import org.testfarm.store.StoreOptions;
+import org.testfarm.testing.ChildJvm;
 
 /**
  * The example client as a volunteer runs it: {@code java -jar testfarm-example-client.jar},
@@ -52,16 +53,16 @@ class GitWatchingClientIT {
         assertThat(JAR).as("the example client jar").isRegularFile();
     }
 
-    private JavaProcess war(String... args) throws Exception {
-        return JavaProcess.start(tmp, Stream.concat(Stream.of("-jar", WAR.toAbsolutePath().toString()),
+    private ChildJvm war(String... args) throws Exception {
+        return ChildJvm.start(tmp, Stream.concat(Stream.of("-jar", WAR.toAbsolutePath().toString()),
                 Stream.of(args)).toList());
     }
 
     private String admin(String... args) throws Exception {
-        try (JavaProcess command = war(args)) {
+        try (ChildJvm command = war(args)) {
             assertThat(command.exitCode(Duration.ofMinutes(2))).as("%s; stderr: %s", List.of(args), command.stderr())
                     .isZero();
-            return command.stdout();
+            return command.remainingStdout();
         }
     }
 
@@ -111,14 +112,14 @@ class GitWatchingClientIT {
                 .findFirst().orElseThrow());
         Path clone = cloneBehindOrigin();
 
-        try (JavaProcess server = war("serve", "--port", "0", "--host", "127.0.0.1", "--logs", logs.toString())) {
+        try (ChildJvm server = war("serve", "--port", "0", "--host", "127.0.0.1", "--logs", logs.toString())) {
             Matcher startup = STARTUP.matcher(server.nextLine(Duration.ofMinutes(2)));
             assertThat(startup.matches()).isTrue();
             String base = "http://127.0.0.1:" + startup.group(2);
 
             int exit;
             String output;
-            try (JavaProcess client = JavaProcess.start(tmp, List.of("-jar", JAR.toAbsolutePath().toString(),
+            try (ChildJvm client = ChildJvm.start(tmp, List.of("-jar", JAR.toAbsolutePath().toString(),
                     "--new-commits-only", "--set", "sandbox=" + clone, "--remote", base + "/testfarmservice",
                     "--key-file", keyFile.toString(), "--state-dir", tmp.resolve("state").toString()))) {
                 exit = client.exitCode(Duration.ofMinutes(3));
