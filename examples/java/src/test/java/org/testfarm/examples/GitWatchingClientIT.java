@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -28,6 +27,7 @@ import org.testfarm.store.ExecutionLog;
 import org.testfarm.store.LogStore;
 import org.testfarm.store.StoreOptions;
 import org.testfarm.testing.ChildJvm;
+import org.testfarm.testing.TreeCopy;
 
 /**
  * The example client as a volunteer runs it: {@code java -jar testfarm-example-client.jar},
@@ -70,7 +70,7 @@ class GitWatchingClientIT {
     private Path cloneBehindOrigin() throws Exception {
         Path origin = tmp.resolve("origin.git");
         Path seed = tmp.resolve("seed");
-        copyTree(SAMPLE, seed);
+        TreeCopy.copy(SAMPLE, seed);
         try (Git git = Git.init().setInitialBranch("main").setDirectory(seed.toFile()).call()) {
             git.add().addFilepattern(".").call();
             git.commit().setMessage("the sample project").setAuthor(DEV).setCommitter(DEV).call();
@@ -88,19 +88,6 @@ class GitWatchingClientIT {
             git.push().call();
         }
         return clone;
-    }
-
-    private static void copyTree(Path from, Path to) throws Exception {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path source : paths.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 
     @Test
