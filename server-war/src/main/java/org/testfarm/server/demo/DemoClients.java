@@ -18,7 +18,7 @@ import org.testfarm.wire.ClientKey;
  * The example clients of the repository, run by the demo as separate processes
  * from their built artifacts, each reporting to the demo server.
  */
-public final class DemoClients {
+public record DemoClients(Path repository, String serverUrl, Path logs, PrintWriter out) {
 
     /** One example: the client it reports as, the artifact it needs, and its command line. */
     record Example(ClientRef client, String artifact, List<String> arguments) {}
@@ -36,18 +36,6 @@ public final class DemoClients {
 
     /** Minutes between the demo's upstream commits, which make the example clients run again. */
     static final long COMMIT_EVERY_MINUTES = 2;
-
-    private final Path repository;
-    private final String serverUrl;
-    private final Path logs;
-    private final PrintWriter out;
-
-    public DemoClients(Path repository, String serverUrl, Path logs, PrintWriter out) {
-        this.repository = repository;
-        this.serverUrl = serverUrl;
-        this.logs = logs;
-        this.out = out;
-    }
 
     /** Registers the examples' projects and clients, with keys, so the server takes their signed reports. */
     public static void register(LogStore store) {
