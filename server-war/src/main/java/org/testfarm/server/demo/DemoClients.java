@@ -26,7 +26,7 @@ public record DemoClients(Path repository, String serverUrl, Path logs, PrintWri
     static final List<Example> EXAMPLES = List.of(
             new Example(new ClientRef(DemoHistory.PROJECT, "v1-example"), "compat-v1-python/target/testfarm-v1.jar",
                     List.of("{java}", "-jar", "{repository}/compat-v1-python/target/testfarm-v1.jar",
-                            "{repository}/examples/v1/remote_and_local.py", "{server}testfarmservice",
+                            "{repository}/examples/v1/remote_and_local.py", "--continuous", "{server}testfarmservice",
                             "{logs}/.demo-state/v1-example-logs")),
             new Example(new ClientRef(DemoHistory.PROJECT, "java-example"), "examples/target/testfarm-example-client.jar",
                     List.of("{java}", "-Dtestfarm.project=" + DemoHistory.PROJECT,
