@@ -12,19 +12,21 @@ import org.testfarm.vcs.SandboxException.Reason;
 
 /**
  * What every kind of sandbox does alike, run by each kind's test against its
- * own real repositories. A subclass provides a working copy, up to date, whose
- * first revision added {@code a.txt} holding the line {@code a}.
+ * own real repositories. A subclass keeps an up-to-date working copy in
+ * {@code tmp/sandbox} (as GitWorld and SvnWorld do), whose first revision added
+ * {@code a.txt} holding the line {@code a}.
  */
 public abstract class SandboxContract {
 
     @TempDir
     protected Path tmp;
 
-    /** Opens the up-to-date working copy. */
-    protected abstract Sandbox open();
-
     /** Opens a sandbox of this kind at {@code directory}, with no options. */
     protected abstract Sandbox openAt(Path directory);
+
+    private Sandbox open() {
+        return openAt(tmp.resolve("sandbox"));
+    }
 
     @Test
     void missingTrackedFileCountsAsPendingAndTheUpdateRestoresIt() throws Exception {

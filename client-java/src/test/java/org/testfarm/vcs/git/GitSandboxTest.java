@@ -31,11 +31,6 @@ class GitSandboxTest extends SandboxContract {
     }
 
     @Override
-    protected GitSandbox open() {
-        return world.open();
-    }
-
-    @Override
     protected GitSandbox openAt(Path directory) {
         return GitSandbox.open(directory, SandboxOptions.NONE);
     }

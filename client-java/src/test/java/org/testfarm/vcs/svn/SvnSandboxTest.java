@@ -24,11 +24,6 @@ class SvnSandboxTest extends SandboxContract {
     }
 
     @Override
-    protected SvnSandbox open() {
-        return world.open();
-    }
-
-    @Override
     protected SvnSandbox openAt(Path directory) {
         return SvnSandbox.open(directory, SandboxOptions.NONE);
     }
