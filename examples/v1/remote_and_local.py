@@ -6,7 +6,7 @@
 #   name = 'my-laptop'
 #   description = 'Debian testing, <b>amd64</b>'
 #
-#   testfarm-v1 remote_and_local.py SERVER_URL LOCAL_LOGS [WORK_DIR]
+#   testfarm-v1 remote_and_local.py [--continuous] SERVER_URL LOCAL_LOGS [WORK_DIR]
 #
 # SERVER_URL is the server's service URL (http://host:port/testfarmservice); the
 # admin registers project "Demo" and this client first (testfarm.war addproject,
@@ -14,6 +14,12 @@
 # the key in the environment variable TESTFARM_KEY (or the file TESTFARM_KEY_FILE
 # names); the script itself is unchanged. The build runs in WORK_DIR (a temporary
 # folder by default).
+#
+# Run once, it tells the server before its build that it will check again in
+# seconds_idle (0 here), so once the build is over the summary page shows it as
+# not responding: a script run once by cron should set task.seconds_idle to the
+# cron period. With --continuous it keeps running, checking again every minute,
+# and the summary shows it waiting for its next check (the demo runs it so).
 import os, sys, tempfile, time
 from testfarm.v1.task import Task, CMD, INFO, STATS, STATUS_OK
 from testfarm.v1.project import Project
@@ -21,10 +27,12 @@ from testfarm.v1.client import Client
 from testfarm.v1.runner import Runner
 from testfarm.utils import loadDictFile
 
-if len(sys.argv) < 3:
-	sys.exit("usage: remote_and_local.py SERVER_URL LOCAL_LOGS [WORK_DIR]")
-server_url, local_logs = sys.argv[1], sys.argv[2]
-work = len(sys.argv) > 3 and sys.argv[3] or tempfile.mkdtemp(prefix='testfarm-demo-')
+args = [arg for arg in sys.argv[1:] if arg != '--continuous']
+continuous = len(args) < len(sys.argv) - 1
+if len(args) < 2:
+	sys.exit("usage: remote_and_local.py [--continuous] SERVER_URL LOCAL_LOGS [WORK_DIR]")
+server_url, local_logs = args[0], args[1]
+work = len(args) > 2 and args[2] or tempfile.mkdtemp(prefix='testfarm-demo-')
 
 settings = {'name': 'v1-example', 'description': 'the v1 example client'}
 settings_file = os.path.expanduser('~/.config/testfarm/testfarm')
@@ -68,4 +76,4 @@ task.add_subtask("lint (allowed to fail)", [
 	"grep -q TODO main.c",
 ])
 
-Runner(task, remote_server_url=server_url, local_base_dir=local_logs)
+Runner(task, continuous=continuous, remote_server_url=server_url, local_base_dir=local_logs)

@@ -64,6 +64,9 @@ public final class ClientConfig {
                 Properties properties = new Properties();
                 try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                     properties.load(reader);
+                } catch (IllegalArgumentException malformed) {
+                    throw new TestFarmException("cannot parse the configuration " + file + ": "
+                            + malformed.getMessage(), malformed);
                 }
                 Map<String, String> entries = new LinkedHashMap<>();
                 new TreeSet<>(properties.stringPropertyNames()).forEach(k -> entries.put(k, properties.getProperty(k)));

@@ -106,9 +106,10 @@ public final class ChannelSettings {
         try {
             double seconds = value instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(value).strip());
             if (!(seconds > 0) || seconds > 3600) {
-                throw invalid(key, "must be between 0 and 3600 seconds, not " + value);
+                throw invalid(key, "must be more than 0 and at most 3600 seconds, not " + value);
             }
-            return Duration.ofMillis(Math.round(seconds * 1000));
+            // at least a millisecond: sockets and Jakarta Mail take a time-out of 0 as no time-out at all
+            return Duration.ofMillis(Math.max(1, Math.round(seconds * 1000)));
         } catch (NumberFormatException e) {
             throw invalid(key, "must be a number of seconds, not '" + value + "'");
         }

@@ -60,4 +60,13 @@ class ClientConfigTest {
         assertThatThrownBy(() -> ClientConfig.load(dir.resolve("missing.toml"))).isInstanceOf(TestFarmException.class)
                 .hasMessageStartingWith("cannot read the configuration");
     }
+
+    @Test
+    void malformedEscapeInPropertiesIsAClearError() throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.properties"), "src=/home/v/src\nname=caf\\u00zz\n");
+
+        assertThatThrownBy(() -> ClientConfig.load(broken)).isInstanceOf(TestFarmException.class)
+                .hasMessageStartingWith("cannot parse the configuration " + broken)
+                .hasMessageContaining("\\uxxxx");
+    }
 }

@@ -5,47 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.testfarm.event.ClientRef;
 import org.testfarm.event.ExecutionRef;
+import org.testfarm.testing.ManualClock;
 
 class ConsoleListenerTest {
 
     private static final ExecutionRef REF = new ExecutionRef("Demo", "laptop", "20240301-101010");
 
-    /** A clock tests move by hand. */
-    static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2024-03-01T10:10:10Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2024-03-01T10:10:10Z"));
 
     private ConsoleListener console(boolean colours) {
         return new ConsoleListener(new PrintStream(bytes, true, UTF_8)).colours(colours).clock(clock);

@@ -39,6 +39,16 @@ class ChannelSettingsTest {
     }
 
     @Test
+    void timeOutBelowAMillisecondIsAMillisecondNotNoTimeOutAtAll() {
+        ChannelSettings settings = new ChannelSettings("irc", Map.of("timeout", "0.0001"));
+
+        assertThat(settings.seconds("timeout", Duration.ofSeconds(10))).isEqualTo(Duration.ofMillis(1));
+        assertThatThrownBy(() -> new ChannelSettings("irc", Map.of("timeout", "0")).seconds("timeout", Duration.ZERO))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessage("irc notification setting 'timeout' must be more than 0 and at most 3600 seconds, not 0");
+    }
+
+    @Test
     void selectedPrefixIsTakenOffAndPasswordsAreHidden() {
         ChannelSettings settings = ChannelSettings.select("mail",
                 Map.of("notify.mail.password", "secret", "notify.mail.server", "smtp", "notify.policy", "break"),

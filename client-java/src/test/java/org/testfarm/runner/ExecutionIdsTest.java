@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+import org.testfarm.testing.ManualClock;
 
 class ExecutionIdsTest {
 
@@ -21,22 +21,22 @@ class ExecutionIdsTest {
     @Test
     void idsWithinOneSecond_takeTheNextSeconds_andACaughtUpClockIsUsedAgain() {
         Instant start = Instant.parse("2013-03-01T10:10:10Z");
-        MovingClock clock = new MovingClock(start);
+        ManualClock clock = new ManualClock(start);
         ExecutionIds ids = new ExecutionIds(clock);
 
         assertThat(ids.next()).isEqualTo("20130301-101010");
         assertThat(ids.next()).isEqualTo("20130301-101011");
         assertThat(ids.next()).isEqualTo("20130301-101012");
-        clock.now = start.plus(Duration.ofSeconds(5));
+        clock.set(start.plus(Duration.ofSeconds(5)));
         assertThat(ids.next()).isEqualTo("20130301-101015");
     }
 
     @Test
     void clockGoingBackwards_stillGivesIncreasingIds() {
-        MovingClock clock = new MovingClock(Instant.parse("2013-03-01T10:10:10Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2013-03-01T10:10:10Z"));
         ExecutionIds ids = new ExecutionIds(clock);
         ids.next();
-        clock.now = clock.now.minusSeconds(3600);
+        clock.advance(Duration.ofSeconds(-3600));
 
         assertThat(ids.next()).isEqualTo("20130301-101011");
     }
@@ -49,28 +49,5 @@ class ExecutionIdsTest {
         ids.after("20130301-101011");
 
         assertThat(ids.next()).isEqualTo("20130301-101013");
-    }
-
-    private static final class MovingClock extends Clock {
-        Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

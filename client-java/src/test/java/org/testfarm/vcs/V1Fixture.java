@@ -1,9 +1,12 @@
 package org.testfarm.vcs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,6 +57,42 @@ public final class V1Fixture {
     /** The first element of the logged command tuple whose text starts with {@code command}. */
     public String commandLine(String command) {
         return element(command, 1);
+    }
+
+    /** The change log the way the v1 runner printed it: {@code ":: revision - author"}, the message, a blank line. */
+    public static String changeLogText(List<Change> log) {
+        StringBuilder text = new StringBuilder();
+        for (Change change : log) {
+            text.append(String.format(":: %s - %s\n%s\n\n", change.revision(), change.author(), change.message()));
+        }
+        return text.toString();
+    }
+
+    /**
+     * Checks the {@code has pending changes:} line and the logged change log
+     * (after {@code mask}) of a sandbox script's run; returns the change log.
+     */
+    public List<Change> assertPendingChanges(Sandbox sandbox, UnaryOperator<String> mask) {
+        assertThat("has pending changes: " + (sandbox.hasPendingChanges() ? "True" : "False"))
+                .isEqualTo(linesStartingWith("has pending changes:").get(0));
+        List<Change> log = sandbox.changeLog();
+        assertThat(mask.apply(changeLogText(log))).isEqualTo(commandInfo("Change log for"));
+        return log;
+    }
+
+    /**
+     * Updates the sandbox and checks the logged {@code Updating} line (after
+     * {@code mask}) and the lines of {@code a.txt} and {@code c.txt} after it.
+     */
+    public UpdateResult assertUpdate(Sandbox sandbox, UnaryOperator<String> mask) throws IOException {
+        UpdateResult result = sandbox.update();
+        assertThat(mask.apply(String.format("Updating %s, %s -> %s",
+                sandbox.location(), result.oldRevision(), result.newRevision())))
+                .isEqualTo(commandLine("Updating"));
+        long lines = Files.readAllLines(sandbox.location().resolve("a.txt")).size()
+                + Files.readAllLines(sandbox.location().resolve("c.txt")).size();
+        assertThat("lines: " + lines).isEqualTo(commandInfo("cat *.txt"));
+        return result;
     }
 
     private String element(String command, int group) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +20,7 @@ import org.testfarm.jython.world.GitWorld;
 import org.testfarm.jython.world.StandaloneServer;
 import org.testfarm.store.LogStore;
 import org.testfarm.store.StoreOptions;
+import org.testfarm.testing.ChildJvm;
 
 /** The v1 example clients of {@code examples/v1}, run as a volunteer runs them. */
 class ExamplesIT {
@@ -72,10 +75,34 @@ class ExamplesIT {
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(run.stderr()).as(run.toString()).isEmpty();
             assertThat(server.get("/Demo/testfarm-data.js")).contains("\"status\" : \"red\"")
-                    .contains("\"lint (allowed to fail)\"");
+                    .contains("\"lint (allowed to fail)\"")
+                    .as("run once, it promised to check again in 0 s (its seconds_idle)")
+                    .contains("\"doing\" : \"old\"");
             assertCommandsNumberedWithinTasks(server.logs, client);
         }
         assertCommandsNumberedWithinTasks(local, client);
+    }
+
+    @Test
+    void remoteAndLocalExampleRunContinuouslyWaitsForItsNextCheckOnceItsBuildIsOver() throws Exception {
+        try (StandaloneServer server = StandaloneServer.serve(temp.resolve("server"), "Demo", "v1-example")) {
+            V1Launcher.Running example = new V1Launcher(temp.resolve("home")).env("TESTFARM_KEY", server.key())
+                    .background(V1Launcher.examples().resolve("remote_and_local.py"), "--continuous",
+                            server.serviceUrl(), temp.resolve("local-logs").toString(), temp.resolve("work").toString());
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                String feed = server.get("/Demo/testfarm-data.js");
+                while (!(feed.contains("\"status\" : \"red\"") && feed.contains("\"doing\" : \"wait\""))) {
+                    assertThat(example.process().isAlive()).as(example.output()).isTrue();
+                    assertThat(System.nanoTime()).as("the build ended, then waiting: %s", feed).isLessThan(deadline);
+                    Thread.sleep(200);
+                    feed = server.get("/Demo/testfarm-data.js");
+                }
+                assertThat(example.process().isAlive()).as(example.output()).isTrue();
+            } finally {
+                ChildJvm.stop(example.process(), Duration.ofSeconds(30));
+            }
+        }
     }
 
     private static void assertCommandsNumberedWithinTasks(Path tree, ClientRef client) {

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfarm.jython.world.GitWorld;
-import org.testfarm.jython.world.SvnWorld;
+import org.testfarm.vcs.svn.SvnWorld;
 
 /**
  * The shared v1 conformance scripts, unchanged, through {@code java -jar
@@ -62,7 +62,7 @@ class FixtureScriptsIT {
 
     @Test
     void svnSandboxAtRevisionOneIsReportedUpdatedToThreeThenBuilt() throws Exception {
-        SvnWorld world = SvnWorld.atRevisionOneOfThree(temp.resolve("svn"));
+        SvnWorld world = SvnWorld.twoRevisionsBehind(temp.resolve("svn"));
         List<String> prefixes = List.of("state", "pending", "has", "guilty", "===", "BEGIN", "END", "(");
 
         ScriptRun run = run("svn_sandbox_changes.py", world.sandbox.toString());

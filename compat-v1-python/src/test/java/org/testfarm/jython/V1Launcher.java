@@ -47,6 +47,18 @@ public final class V1Launcher {
 
     /** Runs {@code script} with {@code args} through {@code java -jar}. */
     public ScriptRun run(Path script, String... args) throws IOException, InterruptedException {
+        return start(command(script, args), script.getParent());
+    }
+
+    /**
+     * Starts {@code script} with {@code args} through {@code java -jar} and leaves it
+     * running (a continuous client); the caller stops it.
+     */
+    public Running background(Path script, String... args) throws IOException {
+        return launch(command(script, args), script.getParent());
+    }
+
+    private List<String> command(Path script, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Duser.home=" + home);
@@ -55,11 +67,23 @@ public final class V1Launcher {
         command.add(jar().toString());
         command.add(script.toString());
         command.addAll(List.of(args));
-        return start(command, script.getParent());
+        return command;
     }
 
     /** Runs {@code command} as it is (the shell wrapper, say) with this launcher's environment. */
     public ScriptRun start(List<String> command, Path directory) throws IOException, InterruptedException {
+        Running running = launch(command, directory);
+        Process process = running.process();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new AssertionError("still running after " + TIMEOUT_SECONDS + " s: " + command);
+        }
+        return new ScriptRun(process.exitValue(), Files.readString(running.stdout(), StandardCharsets.UTF_8),
+                Files.readString(running.stderr(), StandardCharsets.UTF_8));
+    }
+
+    private Running launch(List<String> command, Path directory) throws IOException {
         Files.createDirectories(home);
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().put("XDG_CACHE_HOME", jar().getParent().resolve("cds-cache").toString());
@@ -70,12 +94,15 @@ public final class V1Launcher {
         builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
         Process process = builder.start();
         process.getOutputStream().close();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            throw new AssertionError("still running after " + TIMEOUT_SECONDS + " s: " + command);
+        return new Running(process, out, err);
+    }
+
+    /** A started launcher, its stdout and stderr going to files. */
+    public record Running(Process process, Path stdout, Path stderr) {
+
+        /** What it wrote so far, for messages. */
+        public String output() throws IOException {
+            return Files.readString(stdout, StandardCharsets.UTF_8) + Files.readString(stderr, StandardCharsets.UTF_8);
         }
-        return new ScriptRun(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
     }
 }

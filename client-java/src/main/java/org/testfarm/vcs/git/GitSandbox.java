@@ -1,7 +1,6 @@
 package org.testfarm.vcs.git;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +17,11 @@ import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.testfarm.vcs.Change;
-import org.testfarm.vcs.Sandbox;
 import org.testfarm.vcs.SandboxException;
 import org.testfarm.vcs.SandboxException.Reason;
 import org.testfarm.vcs.SandboxOptions;
 import org.testfarm.vcs.UpdateResult;
+import org.testfarm.vcs.WorkingCopy;
 
 /**
  * A Git working copy, handled with JGit (no {@code git} program needed). It
@@ -30,14 +29,10 @@ import org.testfarm.vcs.UpdateResult;
  * remote fetches first. The repository is opened per call, so a sandbox holds
  * no files open between calls.
  */
-public final class GitSandbox implements Sandbox {
-
-    private final Path location;
-    private final SandboxOptions options;
+public final class GitSandbox extends WorkingCopy {
 
     private GitSandbox(Path location, SandboxOptions options) {
-        this.location = location;
-        this.options = options;
+        super(location, options);
     }
 
     /**
@@ -46,14 +41,9 @@ public final class GitSandbox implements Sandbox {
      * @throws SandboxException when it is not a Git working copy
      */
     public static GitSandbox open(Path location, SandboxOptions options) {
-        GitSandbox sandbox = new GitSandbox(location.toAbsolutePath().normalize(), options);
+        GitSandbox sandbox = new GitSandbox(location, options);
         sandbox.repository().close();
         return sandbox;
-    }
-
-    @Override
-    public Path location() {
-        return location;
     }
 
     /** The full SHA-1 of HEAD; empty when the branch has no commit yet. */
@@ -73,15 +63,6 @@ public final class GitSandbox implements Sandbox {
                 GitTransport transport = new GitTransport(options)) {
             return GitUpstream.of(git.getRepository(), location).fetch(git, transport).name();
         }
-    }
-
-    @Override
-    public List<String> pendingUpdates() {
-        List<String> revisions = new ArrayList<>();
-        for (RevCommit commit : pendingCommits()) {
-            revisions.add(commit.name());
-        }
-        return List.copyOf(revisions);
     }
 
     @Override
@@ -153,9 +134,7 @@ public final class GitSandbox implements Sandbox {
     }
 
     private Repository repository() {
-        if (!Files.isDirectory(location)) {
-            throw new SandboxException(location, Reason.NOT_A_WORKING_COPY, "there is no such directory");
-        }
+        requireDirectory();
         try {
             return new FileRepositoryBuilder()
                     .setWorkTree(location.toFile())
@@ -168,10 +147,5 @@ public final class GitSandbox implements Sandbox {
             throw new SandboxException(location, Reason.NOT_A_WORKING_COPY,
                     "its Git repository cannot be opened: " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public String toString() {
-        return "GitSandbox[" + location + "]";
     }
 }

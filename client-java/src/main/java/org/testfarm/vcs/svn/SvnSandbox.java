@@ -1,18 +1,16 @@
 package org.testfarm.vcs.svn;
 
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
 import org.testfarm.vcs.Change;
-import org.testfarm.vcs.Sandbox;
 import org.testfarm.vcs.SandboxException;
-import org.testfarm.vcs.SandboxException.Reason;
 import org.testfarm.vcs.SandboxOptions;
 import org.testfarm.vcs.UpdateResult;
+import org.testfarm.vcs.WorkingCopy;
 import org.tmatesoft.svn.core.SVNDepth;
 import org.tmatesoft.svn.core.SVNException;
 import org.tmatesoft.svn.core.SVNLogEntry;
@@ -26,14 +24,10 @@ import org.tmatesoft.svn.core.wc.SVNStatusType;
  * needed); its URL may be file://, svn://, http:// or https://. Revisions are
  * numbers as strings. Each call opens its own SVNKit client and disposes of it.
  */
-public final class SvnSandbox implements Sandbox {
-
-    private final Path location;
-    private final SandboxOptions options;
+public final class SvnSandbox extends WorkingCopy {
 
     private SvnSandbox(Path location, SandboxOptions options) {
-        this.location = location;
-        this.options = options;
+        super(location, options);
     }
 
     /**
@@ -42,14 +36,9 @@ public final class SvnSandbox implements Sandbox {
      * @throws SandboxException when it is not a Subversion working copy
      */
     public static SvnSandbox open(Path location, SandboxOptions options) {
-        SvnSandbox sandbox = new SvnSandbox(location.toAbsolutePath().normalize(), options);
+        SvnSandbox sandbox = new SvnSandbox(location, options);
         sandbox.state();
         return sandbox;
-    }
-
-    @Override
-    public Path location() {
-        return location;
     }
 
     /** The revision of the working copy's top directory ({@code svn info}). */
@@ -67,15 +56,6 @@ public final class SvnSandbox implements Sandbox {
         } catch (SVNException e) {
             throw SvnFailure.of(location, "cannot ask the repository for HEAD", e);
         }
-    }
-
-    @Override
-    public List<String> pendingUpdates() {
-        List<String> revisions = new ArrayList<>();
-        for (Change change : changeLog()) {
-            revisions.add(change.revision());
-        }
-        return List.copyOf(revisions);
     }
 
     /** {@code svn log -r BASE:HEAD} without BASE itself, oldest first. */
@@ -168,18 +148,11 @@ public final class SvnSandbox implements Sandbox {
     }
 
     private SVNInfo info() {
-        if (!Files.isDirectory(location)) {
-            throw new SandboxException(location, Reason.NOT_A_WORKING_COPY, "there is no such directory");
-        }
+        requireDirectory();
         try (SvnSession session = new SvnSession(options)) {
             return session.clients().getWCClient().doInfo(location.toFile(), SVNRevision.WORKING);
         } catch (SVNException e) {
             throw SvnFailure.of(location, "cannot read the working copy", e);
         }
-    }
-
-    @Override
-    public String toString() {
-        return "SvnSandbox[" + location + "]";
     }
 }

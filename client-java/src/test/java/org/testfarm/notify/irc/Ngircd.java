@@ -6,11 +6,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
+import org.testfarm.testing.ChildJvm;
 
 /**
  * A real IRC server for a test: Debian's {@code ngircd}, in the foreground
@@ -106,10 +108,7 @@ final class Ngircd implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+    public void close() {
+        ChildJvm.stop(process, Duration.ofSeconds(10));
     }
 }

@@ -1,7 +1,7 @@
 package org.testfarm.vcs.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.testfarm.vcs.SandboxFailures.assertSandboxFails;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfarm.vcs.SandboxException;
+import org.testfarm.vcs.SandboxException.Reason;
 import org.testfarm.vcs.SandboxOptions;
 
 /** http(s):// with the user and token from the options, against a real smart-HTTP server on the loopback address. */
@@ -54,10 +54,7 @@ class GitHttpTransportTest {
         GitSandbox sandbox = GitSandbox.open(world.sandbox,
                 SandboxOptions.builder().httpsUser("volunteer").httpsToken("guess").build());
 
-        assertThatThrownBy(sandbox::remoteState)
-                .isInstanceOfSatisfying(SandboxException.class, e ->
-                        assertThat(e.reason()).isEqualTo(SandboxException.Reason.BAD_CREDENTIALS))
-                .hasMessageContaining(world.sandbox.toAbsolutePath().toString())
+        assertSandboxFails(sandbox::remoteState, Reason.BAD_CREDENTIALS, world.sandbox)
                 .hasMessageContaining("bad or missing credentials");
     }
 
@@ -65,8 +62,6 @@ class GitHttpTransportTest {
     void noCredentialsForAServerThatWantsThemIsBadCredentials() {
         GitSandbox sandbox = GitSandbox.open(world.sandbox, SandboxOptions.NONE);
 
-        assertThatThrownBy(sandbox::hasPendingChanges)
-                .isInstanceOfSatisfying(SandboxException.class, e ->
-                        assertThat(e.reason()).isEqualTo(SandboxException.Reason.BAD_CREDENTIALS));
+        assertSandboxFails(sandbox::hasPendingChanges, Reason.BAD_CREDENTIALS);
     }
 }

@@ -2,6 +2,7 @@ package org.testfarm.vcs.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.testfarm.vcs.SandboxFailures.assertSandboxFails;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,22 +13,26 @@ import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfarm.vcs.Change;
+import org.testfarm.vcs.SandboxContract;
 import org.testfarm.vcs.SandboxException;
+import org.testfarm.vcs.SandboxException.Reason;
 import org.testfarm.vcs.SandboxOptions;
 import org.testfarm.vcs.UpdateResult;
+import org.testfarm.vcs.V1Fixture;
 
-class GitSandboxTest {
-
-    @TempDir
-    Path tmp;
+class GitSandboxTest extends SandboxContract {
 
     GitWorld world;
 
     @BeforeEach
     void createRepositories() throws Exception {
         world = GitWorld.create(tmp);
+    }
+
+    @Override
+    protected GitSandbox openAt(Path directory) {
+        return GitSandbox.open(directory, SandboxOptions.NONE);
     }
 
     @Test
@@ -55,8 +60,7 @@ class GitSandboxTest {
         assertThat(log).extracting(Change::author).containsOnly("Dev One <dev@example.org>");
         assertThat(log).extracting(Change::message).containsExactly("second: add b", "third: add c\n\nWith a body.");
         assertThat(log.get(0).revision()).isEqualTo(second.name());
-        Change first = log.get(0);
-        assertThat(String.format(":: %s - %s\n%s\n\n", first.revision(), first.author(), first.message()))
+        assertThat(V1Fixture.changeLogText(log.subList(0, 1)))
                 .isEqualTo(":: " + second.name() + " - Dev One <dev@example.org>\nsecond: add b\n\n");
     }
 
@@ -161,20 +165,6 @@ class GitSandboxTest {
     }
 
     @Test
-    void missingTrackedFileCountsAsPendingAndTheUpdateRestoresIt() throws Exception {
-        GitSandbox sandbox = world.open();
-        Files.delete(world.sandbox.resolve("a.txt"));
-
-        assertThat(sandbox.pendingUpdates()).isEmpty();
-        assertThat(sandbox.hasPendingChanges()).isTrue();
-
-        sandbox.update();
-
-        assertThat(world.sandbox.resolve("a.txt")).hasContent("a");
-        assertThat(sandbox.hasPendingChanges()).isFalse();
-    }
-
-    @Test
     void branchWithoutConfiguredUpstreamFollowsOriginOfTheSameName() throws Exception {
         try (Git git = Git.open(world.sandbox.toFile())) {
             StoredConfig config = git.getRepository().getConfig();
@@ -187,27 +177,11 @@ class GitSandboxTest {
     }
 
     @Test
-    void directoryWithoutRepositoryIsNotAWorkingCopy() throws Exception {
-        Path plain = Files.createDirectory(tmp.resolve("plain"));
-
-        assertThatThrownBy(() -> GitSandbox.open(plain, SandboxOptions.NONE))
-                .isInstanceOfSatisfying(SandboxException.class, e -> {
-                    assertThat(e.reason()).isEqualTo(SandboxException.Reason.NOT_A_WORKING_COPY);
-                    assertThat(e.location()).isEqualTo(plain.toAbsolutePath());
-                })
-                .hasMessageContaining(plain.toAbsolutePath().toString())
-                .hasMessageContaining("not a working copy");
-    }
-
-    @Test
     void vanishedOriginIsAnUnreachableRemote() throws Exception {
         GitSandbox sandbox = world.open();
         Path moved = Files.move(world.origin, tmp.resolve("elsewhere.git"));
 
-        assertThatThrownBy(sandbox::pendingUpdates)
-                .isInstanceOfSatisfying(SandboxException.class, e ->
-                        assertThat(e.reason()).isEqualTo(SandboxException.Reason.UNREACHABLE_REMOTE))
-                .hasMessageContaining(world.sandbox.toAbsolutePath().toString())
+        assertSandboxFails(sandbox::pendingUpdates, Reason.UNREACHABLE_REMOTE, world.sandbox)
                 .hasMessageContaining("cannot reach its remote");
         assertThat(moved).exists();
     }

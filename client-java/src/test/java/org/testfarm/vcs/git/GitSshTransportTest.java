@@ -1,7 +1,7 @@
 package org.testfarm.vcs.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.testfarm.vcs.SandboxFailures.assertSandboxFails;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfarm.vcs.SandboxException;
+import org.testfarm.vcs.SandboxException.Reason;
 import org.testfarm.vcs.SandboxOptions;
 import org.testfarm.vcs.UpdateResult;
 
@@ -77,10 +77,7 @@ class GitSshTransportTest {
         GitSandbox sandbox = GitSandbox.open(world.sandbox, SandboxOptions.builder()
                 .sshKey(key).sshPassphrase("open barley").sshKnownHosts(knownHosts).build());
 
-        assertThatThrownBy(sandbox::remoteState)
-                .isInstanceOfSatisfying(SandboxException.class, e ->
-                        assertThat(e.reason()).isEqualTo(SandboxException.Reason.BAD_CREDENTIALS))
-                .hasMessageContaining(world.sandbox.toAbsolutePath().toString());
+        assertSandboxFails(sandbox::remoteState, Reason.BAD_CREDENTIALS, world.sandbox);
     }
 
     @Test
@@ -89,10 +86,7 @@ class GitSshTransportTest {
         GitSandbox sandbox = GitSandbox.open(world.sandbox, SandboxOptions.builder()
                 .sshKey(stranger).sshKnownHosts(knownHosts).build());
 
-        assertThatThrownBy(sandbox::pendingUpdates)
-                .isInstanceOfSatisfying(SandboxException.class, e ->
-                        assertThat(e.reason()).isEqualTo(SandboxException.Reason.BAD_CREDENTIALS))
-                .hasMessageContaining(world.sandbox.toAbsolutePath().toString());
+        assertSandboxFails(sandbox::pendingUpdates, Reason.BAD_CREDENTIALS, world.sandbox);
     }
 
     @Test
@@ -109,10 +103,8 @@ class GitSshTransportTest {
         }
         Files.writeString(knownHosts, Files.readString(knownHosts).replace("]:" + port + " ", "]:" + server.port() + " "));
 
-        assertThatThrownBy(() -> GitSandbox.open(world.sandbox, options).remoteState())
-                .isInstanceOfSatisfying(SandboxException.class, e ->
-                        assertThat(e.reason()).isEqualTo(SandboxException.Reason.UNREACHABLE_REMOTE))
-                .hasMessageContaining(world.sandbox.toAbsolutePath().toString())
+        assertSandboxFails(() -> GitSandbox.open(world.sandbox, options).remoteState(), Reason.UNREACHABLE_REMOTE,
+                world.sandbox)
                 .hasMessageContaining("key");
     }
 }

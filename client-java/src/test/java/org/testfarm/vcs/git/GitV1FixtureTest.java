@@ -2,14 +2,13 @@ package org.testfarm.vcs.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfarm.vcs.Change;
-import org.testfarm.vcs.UpdateResult;
 import org.testfarm.vcs.V1Fixture;
 
 /**
@@ -33,29 +32,14 @@ class GitV1FixtureTest {
 
         assertThat("pending before: " + sandbox.pendingUpdates().size())
                 .isEqualTo(expected.linesStartingWith("pending before:").get(0));
-        assertThat("has pending changes: " + (sandbox.hasPendingChanges() ? "True" : "False"))
-                .isEqualTo(expected.linesStartingWith("has pending changes:").get(0));
-        List<Change> log = sandbox.changeLog();
+        UnaryOperator<String> masked = text -> text.replaceAll("[0-9a-f]{40}", "<sha>").replace(where, "<sandbox>");
+        List<Change> log = expected.assertPendingChanges(sandbox, masked);
         assertThat(log.stream().map(c -> "guilty: " + c.author() + " | " + c.message()).toList())
                 .isEqualTo(expected.linesStartingWith("guilty:"));
-        StringBuilder changeLog = new StringBuilder();
-        for (Change change : log) {
-            changeLog.append(String.format(":: %s - %s\n%s\n\n", change.revision(), change.author(), change.message()));
-        }
-        assertThat(masked(changeLog.toString(), where)).isEqualTo(expected.commandInfo("Change log for"));
 
-        UpdateResult result = sandbox.update();
+        expected.assertUpdate(sandbox, masked);
 
-        assertThat(masked(String.format("Updating %s, %s -> %s", where, result.oldRevision(), result.newRevision()),
-                where)).isEqualTo(expected.commandLine("Updating"));
         assertThat("pending after: " + sandbox.pendingUpdates().size())
                 .isEqualTo(expected.linesStartingWith("pending after:").get(0));
-        long lines = Files.readAllLines(world.sandbox.resolve("a.txt")).size()
-                + Files.readAllLines(world.sandbox.resolve("c.txt")).size();
-        assertThat("lines: " + lines).isEqualTo(expected.commandInfo("cat *.txt"));
-    }
-
-    private static String masked(String text, String sandbox) {
-        return text.replaceAll("[0-9a-f]{40}", "<sha>").replace(sandbox, "<sandbox>");
     }
 }

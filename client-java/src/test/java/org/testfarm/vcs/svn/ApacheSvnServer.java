@@ -11,12 +11,14 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
+import org.testfarm.testing.ChildJvm;
 import org.testfarm.vcs.ExternalProgram;
 import org.tmatesoft.svn.core.SVNURL;
 
@@ -227,11 +229,7 @@ public final class ApacheSvnServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(5, TimeUnit.SECONDS);
-        }
+    public void close() {
+        ChildJvm.stop(process, Duration.ofSeconds(10));
     }
 }

@@ -1,7 +1,7 @@
 package org.testfarm.vcs.svn;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.testfarm.vcs.SandboxFailures.assertSandboxFails;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfarm.vcs.Change;
-import org.testfarm.vcs.SandboxException;
+import org.testfarm.vcs.SandboxException.Reason;
 import org.testfarm.vcs.SandboxOptions;
 import org.testfarm.vcs.UpdateResult;
 
@@ -97,9 +97,7 @@ class SvnHttpTest {
         for (org.assertj.core.api.ThrowableAssert.ThrowingCallable call : List.<org.assertj.core.api.ThrowableAssert
                 .ThrowingCallable>of(sandbox::remoteState, sandbox::changeLog, sandbox::hasPendingChanges,
                         sandbox::update)) {
-            assertThatThrownBy(call)
-                    .isInstanceOfSatisfying(SandboxException.class, e ->
-                            assertThat(e.reason()).isEqualTo(SandboxException.Reason.BAD_CREDENTIALS))
+            assertSandboxFails(call, Reason.BAD_CREDENTIALS)
                     .hasMessageStartingWith("sandbox " + world.sandbox.toAbsolutePath())
                     .hasMessageContaining("bad or missing credentials")
                     .hasMessageNotContaining("guess");
@@ -111,10 +109,7 @@ class SvnHttpTest {
     void noCredentialsForAServerThatWantsThemIsBadCredentials() {
         SvnSandbox sandbox = SvnSandbox.open(world.sandbox, SandboxOptions.NONE);
 
-        assertThatThrownBy(sandbox::hasPendingChanges)
-                .isInstanceOfSatisfying(SandboxException.class, e ->
-                        assertThat(e.reason()).isEqualTo(SandboxException.Reason.BAD_CREDENTIALS))
-                .hasMessageContaining(world.sandbox.toAbsolutePath().toString());
+        assertSandboxFails(sandbox::hasPendingChanges, Reason.BAD_CREDENTIALS, world.sandbox);
     }
 
     @Test
@@ -122,9 +117,6 @@ class SvnHttpTest {
         server.close();
         SvnSandbox sandbox = SvnSandbox.open(world.sandbox, DEV);
 
-        assertThatThrownBy(sandbox::pendingUpdates)
-                .isInstanceOfSatisfying(SandboxException.class, e ->
-                        assertThat(e.reason()).isEqualTo(SandboxException.Reason.UNREACHABLE_REMOTE))
-                .hasMessageContaining(world.sandbox.toAbsolutePath().toString());
+        assertSandboxFails(sandbox::pendingUpdates, Reason.UNREACHABLE_REMOTE, world.sandbox);
     }
 }

@@ -1,29 +1,31 @@
 package org.testfarm.vcs.svn;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.testfarm.vcs.SandboxFailures.assertSandboxFails;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfarm.vcs.Change;
-import org.testfarm.vcs.SandboxException;
+import org.testfarm.vcs.SandboxContract;
+import org.testfarm.vcs.SandboxException.Reason;
 import org.testfarm.vcs.SandboxOptions;
 import org.testfarm.vcs.UpdateResult;
 
-class SvnSandboxTest {
-
-    @TempDir
-    Path tmp;
+class SvnSandboxTest extends SandboxContract {
 
     SvnWorld world;
 
     @BeforeEach
     void createRepository() throws Exception {
         world = SvnWorld.create(tmp);
+    }
+
+    @Override
+    protected SvnSandbox openAt(Path directory) {
+        return SvnSandbox.open(directory, SandboxOptions.NONE);
     }
 
     @Test
@@ -100,41 +102,11 @@ class SvnSandboxTest {
     }
 
     @Test
-    void missingVersionedFileCountsAsPendingAndTheUpdateRestoresIt() throws Exception {
-        SvnSandbox sandbox = world.open();
-        Files.delete(world.sandbox.resolve("a.txt"));
-
-        assertThat(sandbox.pendingUpdates()).isEmpty();
-        assertThat(sandbox.hasPendingChanges()).isTrue();
-
-        sandbox.update();
-
-        assertThat(world.sandbox.resolve("a.txt")).hasContent("a");
-        assertThat(sandbox.hasPendingChanges()).isFalse();
-    }
-
-    @Test
-    void directoryOutsideAnyWorkingCopyIsNotAWorkingCopy() throws Exception {
-        Path plain = Files.createDirectory(tmp.resolve("plain"));
-
-        assertThatThrownBy(() -> SvnSandbox.open(plain, SandboxOptions.NONE))
-                .isInstanceOfSatisfying(SandboxException.class, e -> {
-                    assertThat(e.reason()).isEqualTo(SandboxException.Reason.NOT_A_WORKING_COPY);
-                    assertThat(e.location()).isEqualTo(plain.toAbsolutePath());
-                })
-                .hasMessageContaining(plain.toAbsolutePath().toString())
-                .hasMessageContaining("not a working copy");
-    }
-
-    @Test
     void vanishedRepositoryIsAnUnreachableRemote() throws Exception {
         SvnSandbox sandbox = world.open();
         Files.move(world.repository, tmp.resolve("elsewhere"));
 
-        assertThatThrownBy(sandbox::hasPendingChanges)
-                .isInstanceOfSatisfying(SandboxException.class, e ->
-                        assertThat(e.reason()).isEqualTo(SandboxException.Reason.UNREACHABLE_REMOTE))
-                .hasMessageContaining(world.sandbox.toAbsolutePath().toString())
+        assertSandboxFails(sandbox::hasPendingChanges, Reason.UNREACHABLE_REMOTE, world.sandbox)
                 .hasMessageContaining("cannot reach its remote");
     }
 }

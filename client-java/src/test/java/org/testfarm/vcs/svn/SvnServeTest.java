@@ -1,12 +1,12 @@
 package org.testfarm.vcs.svn;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.testfarm.vcs.SandboxFailures.assertSandboxFails;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -14,8 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfarm.vcs.Change;
+import org.testfarm.testing.ChildJvm;
 import org.testfarm.vcs.ExternalProgram;
-import org.testfarm.vcs.SandboxException;
+import org.testfarm.vcs.SandboxException.Reason;
 import org.testfarm.vcs.SandboxOptions;
 import org.testfarm.vcs.UpdateResult;
 import org.tmatesoft.svn.core.SVNURL;
@@ -58,12 +59,9 @@ class SvnServeTest {
     }
 
     @AfterEach
-    void stopSvnserve() throws InterruptedException {
+    void stopSvnserve() {
         if (server != null) {
-            server.destroy();
-            if (!server.waitFor(5, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-            }
+            ChildJvm.stop(server, Duration.ofSeconds(5));
         }
     }
 
@@ -87,10 +85,7 @@ class SvnServeTest {
         SandboxOptions wrong = SandboxOptions.builder().svnUser("dev").svnPassword("guess").build();
         SvnSandbox sandbox = SvnSandbox.open(world.sandbox, wrong);
 
-        assertThatThrownBy(sandbox::remoteState)
-                .isInstanceOfSatisfying(SandboxException.class, e ->
-                        assertThat(e.reason()).isEqualTo(SandboxException.Reason.BAD_CREDENTIALS))
-                .hasMessageContaining(world.sandbox.toAbsolutePath().toString())
+        assertSandboxFails(sandbox::remoteState, Reason.BAD_CREDENTIALS, world.sandbox)
                 .hasMessageContaining("bad or missing credentials");
     }
 
@@ -98,9 +93,7 @@ class SvnServeTest {
     void noCredentialsForAServerThatWantsThemIsBadCredentials() {
         SvnSandbox sandbox = SvnSandbox.open(world.sandbox, SandboxOptions.NONE);
 
-        assertThatThrownBy(sandbox::hasPendingChanges)
-                .isInstanceOfSatisfying(SandboxException.class, e ->
-                        assertThat(e.reason()).isEqualTo(SandboxException.Reason.BAD_CREDENTIALS));
+        assertSandboxFails(sandbox::hasPendingChanges, Reason.BAD_CREDENTIALS);
     }
 
     @Test
@@ -108,10 +101,7 @@ class SvnServeTest {
         stopSvnserve();
         SvnSandbox sandbox = SvnSandbox.open(world.sandbox, DEV);
 
-        assertThatThrownBy(sandbox::pendingUpdates)
-                .isInstanceOfSatisfying(SandboxException.class, e ->
-                        assertThat(e.reason()).isEqualTo(SandboxException.Reason.UNREACHABLE_REMOTE))
-                .hasMessageContaining(world.sandbox.toAbsolutePath().toString());
+        assertSandboxFails(sandbox::pendingUpdates, Reason.UNREACHABLE_REMOTE, world.sandbox);
     }
 
 }

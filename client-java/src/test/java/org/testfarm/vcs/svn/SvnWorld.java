@@ -25,7 +25,8 @@ import org.tmatesoft.svn.core.wc.SVNWCUtil;
 /**
  * A real FSFS repository made with SVNKit, commits by {@code dev} sent straight
  * to the repository (as a colleague's {@code svn commit} would), and the
- * {@code sandbox} working copy checked out at r1.
+ * {@code sandbox} working copy checked out at r1. The tests of compat-v1-python
+ * use it too, through client-java's test-jar.
  */
 public final class SvnWorld {
 
@@ -59,6 +60,18 @@ public final class SvnWorld {
     public static SvnWorld create(Path root) throws Exception {
         Path repository = createRepository(root.resolve("repo"));
         return create(root, repository, SVNURL.fromFile(repository.toFile()), SandboxOptions.NONE);
+    }
+
+    /**
+     * The world of the v1 fixtures' {@code svn_sandbox_changes.py}: the working
+     * copy at r1, and r2 ("second: add b", a.txt gets its second line) and r3
+     * ("third: add c", c.txt with one line) in the repository, all by dev.
+     */
+    public static SvnWorld twoRevisionsBehind(Path root) throws Exception {
+        SvnWorld world = create(root);
+        world.commit("a.txt", "b\n", "second: add b");
+        world.commit("c.txt", "c\n", "third: add c");
+        return world;
     }
 
     /** A world reached through {@code url} (for instance svn://) with these credentials. */

@@ -1,21 +1,19 @@
 package org.testfarm.jython.world;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.testfarm.testing.ChildJvm;
 
 /**
  * The TestFarm server as an admin runs it: {@code java -jar testfarm.war serve
@@ -25,13 +23,14 @@ import java.util.regex.Pattern;
 public final class StandaloneServer implements AutoCloseable {
 
     private static final Pattern SERVING = Pattern.compile("TestFarm serving .* at http://[^:]+:(\\d+)/");
+    private static final Duration STARTUP = Duration.ofSeconds(120);
 
-    private final Process process;
+    private final ChildJvm process;
     private final int port;
     private final String key;
     public final Path logs;
 
-    private StandaloneServer(Process process, int port, Path logs, String key) {
+    private StandaloneServer(ChildJvm process, int port, Path logs, String key) {
         this.process = process;
         this.port = port;
         this.logs = logs;
@@ -55,32 +54,20 @@ public final class StandaloneServer implements AutoCloseable {
         addclient.addAll(List.of(options));
         String key = admin(tmp, addclient.toArray(String[]::new)).lines().filter(line -> line.startsWith("tf1."))
                 .findFirst().orElseThrow(() -> new AssertionError("addclient printed no key"));
-        Process process = start(tmp, List.of("serve", "--port", "0", "--logs", logs.toString()), root.resolve("server.err"));
-        BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
-            try {
-                for (String line = stdout.readLine(); line != null; line = stdout.readLine()) {
-                    Matcher matcher = SERVING.matcher(line);
-                    if (matcher.find()) {
-                        return Integer.parseInt(matcher.group(1));
-                    }
-                }
-                return -1;
-            } catch (IOException e) {
-                return -1;
-            }
-        });
-        int found;
+        ChildJvm process = start(tmp, "serve", "--port", "0", "--logs", logs.toString());
         try {
-            found = port.get(120, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            found = -1;
+            long deadline = System.nanoTime() + STARTUP.toNanos();
+            while (true) {
+                Matcher matcher = SERVING.matcher(
+                        process.nextLine(Duration.ofNanos(Math.max(1, deadline - System.nanoTime()))));
+                if (matcher.find()) {
+                    return new StandaloneServer(process, Integer.parseInt(matcher.group(1)), logs, key);
+                }
+            }
+        } catch (AssertionError | InterruptedException e) {
+            process.close();
+            throw new AssertionError("the server did not start: " + e.getMessage(), e);
         }
-        if (found < 0) {
-            process.destroyForcibly();
-            throw new AssertionError("the server did not start: " + Files.readString(root.resolve("server.err")));
-        }
-        return new StandaloneServer(process, found, logs, key);
     }
 
     /** The client's key, as {@code addclient} printed it. */
@@ -105,30 +92,22 @@ public final class StandaloneServer implements AutoCloseable {
     }
 
     private static String admin(Path tmp, String... args) throws Exception {
-        Path err = Files.createTempFile(tmp, "admin", ".err");
-        Process process = start(tmp, List.of(args), err);
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new AssertionError("testfarm.war " + String.join(" ", args) + " failed: " + Files.readString(err));
+        try (ChildJvm process = start(tmp, args)) {
+            if (process.exitCode(STARTUP) != 0) {
+                throw new AssertionError("testfarm.war " + String.join(" ", args) + " failed: " + process.stderr());
+            }
+            return process.remainingStdout();
         }
-        return out;
     }
 
-    private static Process start(Path tmp, List<String> args, Path stderr) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + tmp, "-jar", war().toString()));
-        command.addAll(args);
-        Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
-        process.getOutputStream().close();
-        return process;
+    private static ChildJvm start(Path tmp, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("-jar", war().toString()));
+        command.addAll(List.of(args));
+        return ChildJvm.start(tmp, command);
     }
 
     @Override
-    public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
+    public void close() {
+        process.close();
     }
 }

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -27,6 +26,8 @@ import org.testfarm.event.ExecutionEvent;
 import org.testfarm.store.ExecutionLog;
 import org.testfarm.store.LogStore;
 import org.testfarm.store.StoreOptions;
+import org.testfarm.testing.ChildJvm;
+import org.testfarm.testing.TreeCopy;
 
 /**
  * The example client as a volunteer runs it: {@code java -jar testfarm-example-client.jar},
@@ -52,16 +53,16 @@ class GitWatchingClientIT {
         assertThat(JAR).as("the example client jar").isRegularFile();
     }
 
-    private JavaProcess war(String... args) throws Exception {
-        return JavaProcess.start(tmp, Stream.concat(Stream.of("-jar", WAR.toAbsolutePath().toString()),
+    private ChildJvm war(String... args) throws Exception {
+        return ChildJvm.start(tmp, Stream.concat(Stream.of("-jar", WAR.toAbsolutePath().toString()),
                 Stream.of(args)).toList());
     }
 
     private String admin(String... args) throws Exception {
-        try (JavaProcess command = war(args)) {
+        try (ChildJvm command = war(args)) {
             assertThat(command.exitCode(Duration.ofMinutes(2))).as("%s; stderr: %s", List.of(args), command.stderr())
                     .isZero();
-            return command.stdout();
+            return command.remainingStdout();
         }
     }
 
@@ -69,7 +70,7 @@ class GitWatchingClientIT {
     private Path cloneBehindOrigin() throws Exception {
         Path origin = tmp.resolve("origin.git");
         Path seed = tmp.resolve("seed");
-        copyTree(SAMPLE, seed);
+        TreeCopy.copy(SAMPLE, seed);
         try (Git git = Git.init().setInitialBranch("main").setDirectory(seed.toFile()).call()) {
             git.add().addFilepattern(".").call();
             git.commit().setMessage("the sample project").setAuthor(DEV).setCommitter(DEV).call();
@@ -89,19 +90,6 @@ class GitWatchingClientIT {
         return clone;
     }
 
-    private static void copyTree(Path from, Path to) throws Exception {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path source : paths.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
-
     @Test
     void exampleClient_runOnceWithNewCommits_buildsTestsAndTheServerHoldsTheExecution() throws Exception {
         Path logs = tmp.resolve("server logs");
@@ -111,14 +99,14 @@ class GitWatchingClientIT {
                 .findFirst().orElseThrow());
         Path clone = cloneBehindOrigin();
 
-        try (JavaProcess server = war("serve", "--port", "0", "--host", "127.0.0.1", "--logs", logs.toString())) {
+        try (ChildJvm server = war("serve", "--port", "0", "--host", "127.0.0.1", "--logs", logs.toString())) {
             Matcher startup = STARTUP.matcher(server.nextLine(Duration.ofMinutes(2)));
             assertThat(startup.matches()).isTrue();
             String base = "http://127.0.0.1:" + startup.group(2);
 
             int exit;
             String output;
-            try (JavaProcess client = JavaProcess.start(tmp, List.of("-jar", JAR.toAbsolutePath().toString(),
+            try (ChildJvm client = ChildJvm.start(tmp, List.of("-jar", JAR.toAbsolutePath().toString(),
                     "--new-commits-only", "--set", "sandbox=" + clone, "--remote", base + "/testfarmservice",
                     "--key-file", keyFile.toString(), "--state-dir", tmp.resolve("state").toString()))) {
                 exit = client.exitCode(Duration.ofMinutes(3));

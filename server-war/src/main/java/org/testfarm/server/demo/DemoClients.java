@@ -18,7 +18,7 @@ import org.testfarm.wire.ClientKey;
  * The example clients of the repository, run by the demo as separate processes
  * from their built artifacts, each reporting to the demo server.
  */
-public final class DemoClients {
+public record DemoClients(Path repository, String serverUrl, Path logs, PrintWriter out) {
 
     /** One example: the client it reports as, the artifact it needs, and its command line. */
     record Example(ClientRef client, String artifact, List<String> arguments) {}
@@ -26,7 +26,7 @@ public final class DemoClients {
     static final List<Example> EXAMPLES = List.of(
             new Example(new ClientRef(DemoHistory.PROJECT, "v1-example"), "compat-v1-python/target/testfarm-v1.jar",
                     List.of("{java}", "-jar", "{repository}/compat-v1-python/target/testfarm-v1.jar",
-                            "{repository}/examples/v1/remote_and_local.py", "{server}testfarmservice",
+                            "{repository}/examples/v1/remote_and_local.py", "--continuous", "{server}testfarmservice",
                             "{logs}/.demo-state/v1-example-logs")),
             new Example(new ClientRef(DemoHistory.PROJECT, "java-example"), "examples/target/testfarm-example-client.jar",
                     List.of("{java}", "-Dtestfarm.project=" + DemoHistory.PROJECT,
@@ -36,18 +36,6 @@ public final class DemoClients {
 
     /** Minutes between the demo's upstream commits, which make the example clients run again. */
     static final long COMMIT_EVERY_MINUTES = 2;
-
-    private final Path repository;
-    private final String serverUrl;
-    private final Path logs;
-    private final PrintWriter out;
-
-    public DemoClients(Path repository, String serverUrl, Path logs, PrintWriter out) {
-        this.repository = repository;
-        this.serverUrl = serverUrl;
-        this.logs = logs;
-        this.out = out;
-    }
 
     /** Registers the examples' projects and clients, with keys, so the server takes their signed reports. */
     public static void register(LogStore store) {

@@ -33,6 +33,7 @@ import org.testfarm.state.FarmState;
 import org.testfarm.state.Status;
 import org.testfarm.store.LogStore;
 import org.testfarm.store.StoreOptions;
+import org.testfarm.testing.ManualClock;
 
 /** The server tells a project's channels when its clients break, recover or go missing: once each. */
 @Timeout(60)
@@ -42,7 +43,7 @@ class AlertMonitorTest {
 
     @TempDir
     Path logs;
-    final MovableClock clock = new MovableClock(Instant.parse("2024-03-01T10:00:00Z"));
+    final ManualClock clock = new ManualClock(Instant.parse("2024-03-01T10:00:00Z"));
     final RecordingNotifierProvider recording = new RecordingNotifierProvider();
     final Logger alertLog = Logger.getLogger(AlertMonitor.class.getName());
     final List<String> warnings = new ArrayList<>();

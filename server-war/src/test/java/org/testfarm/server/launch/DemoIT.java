@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfarm.testing.ChildJvm;
 
 /** {@code java -jar testfarm.war demo}: a populated farm from the built WAR alone. */
 @Timeout(300)
@@ -26,7 +27,7 @@ class DemoIT {
 
     @Test
     void theDemoServesAFarmWithGreenRedAndRunningClients(@TempDir Path tmp) throws Exception {
-        try (LaunchedWar demo = LaunchedWar.launch(tmp, "demo", "--port", "0", "--logs", tmp.resolve("logs").toString(),
+        try (ChildJvm demo = LaunchedWar.launch(tmp, "demo", "--port", "0", "--logs", tmp.resolve("logs").toString(),
                 "--no-clients")) {
             Matcher started = STARTUP.matcher(demo.nextLine(Duration.ofSeconds(120)));
             assertThat(started.find()).isTrue();

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.testfarm.testing.ChildJvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +23,7 @@ class StandaloneCliIT {
 
     @Test
     void help_listsTheSubcommands_andExitsZero() throws Exception {
-        try (LaunchedWar war = LaunchedWar.launch(tmp, "--help")) {
+        try (ChildJvm war = LaunchedWar.launch(tmp, "--help")) {
             assertThat(war.exitCode(EXIT_TIMEOUT)).isZero();
             assertThat(war.remainingStdout()).contains("Usage: testfarm", "Commands:", "serve", "help");
             assertThat(war.stderr()).isEmpty();
@@ -31,7 +32,7 @@ class StandaloneCliIT {
 
     @Test
     void unknownCommand_isOneLineOnStderr_exit2() throws Exception {
-        try (LaunchedWar war = LaunchedWar.launch(tmp, "frobnicate")) {
+        try (ChildJvm war = LaunchedWar.launch(tmp, "frobnicate")) {
             assertThat(war.exitCode(EXIT_TIMEOUT)).isEqualTo(2);
             assertThat(war.stderr()).isEqualTo("testfarm: unknown command 'frobnicate' (see 'testfarm --help')\n");
             assertThat(war.remainingStdout()).isEmpty();
@@ -40,7 +41,7 @@ class StandaloneCliIT {
 
     @Test
     void unknownOption_isOneLineOnStderr_exit2() throws Exception {
-        try (LaunchedWar war = LaunchedWar.launch(tmp, "serve", "--bogus")) {
+        try (ChildJvm war = LaunchedWar.launch(tmp, "serve", "--bogus")) {
             assertThat(war.exitCode(EXIT_TIMEOUT)).isEqualTo(2);
             assertThat(war.stderr().lines()).singleElement().asString()
                     .startsWith("testfarm: ").contains("'--bogus'");
@@ -50,7 +51,7 @@ class StandaloneCliIT {
     @Test
     void failure_isOneLineOnStderr_exit1() throws Exception {
         Path notADirectory = Files.writeString(tmp.resolve("taken"), "a file");
-        try (LaunchedWar war = LaunchedWar.launch(tmp, "serve", "--port", "0", "--logs", notADirectory.toString())) {
+        try (ChildJvm war = LaunchedWar.launch(tmp, "serve", "--port", "0", "--logs", notADirectory.toString())) {
             assertThat(war.exitCode(EXIT_TIMEOUT)).isEqualTo(1);
             assertThat(war.stderr().lines()).singleElement().asString()
                     .startsWith("testfarm: cannot create the log directory " + notADirectory);

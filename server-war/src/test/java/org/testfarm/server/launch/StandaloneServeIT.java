@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.testfarm.testing.ChildJvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +47,7 @@ class StandaloneServeIT {
     void serve_printsStartupLine_answersTheApi_andStopsOnSigterm(@TempDir Path tmp) throws Exception {
         Path logs = tmp.resolve("farm logs");
         long firstMillis;
-        try (LaunchedWar war = LaunchedWar.launch(tmp, "serve", "--port", "0", "--logs", logs.toString())) {
+        try (ChildJvm war = LaunchedWar.launch(tmp, "serve", "--port", "0", "--logs", logs.toString())) {
             long launched = System.nanoTime();
             Matcher startup = STARTUP.matcher(war.nextLine(STARTUP_TIMEOUT));
             firstMillis = (System.nanoTime() - launched) / 1_000_000;
@@ -66,7 +67,7 @@ class StandaloneServeIT {
         }
 
         long secondMillis;
-        try (LaunchedWar again = LaunchedWar.launch(tmp, "serve", "--port", "0", "--host", "127.0.0.1",
+        try (ChildJvm again = LaunchedWar.launch(tmp, "serve", "--port", "0", "--host", "127.0.0.1",
                 "--logs", logs.toString())) {
             long launched = System.nanoTime();
             assertThat(again.nextLine(STARTUP_TIMEOUT)).matches(STARTUP.pattern()).contains("http://127.0.0.1:");

@@ -1,4 +1,4 @@
-package org.testfarm.examples;
+package org.testfarm.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,17 +13,21 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** {@code java ARGS} in its own process: stdout line by line, stderr in a file, every wait bounded. */
-final class JavaProcess implements AutoCloseable {
+/**
+ * {@code java ARGS} in its own process, as a user starts it: stdout read line
+ * by line, stderr kept in a file, every wait bounded. Shared with the tests of
+ * the other modules through client-java's test-jar.
+ */
+public final class ChildJvm implements AutoCloseable {
 
-    private static final String END = "\0end";
+    private static final String END = "\0end of stdout";
 
     private final Process process;
     private final Path stderr;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final StringBuilder stdout = new StringBuilder();
 
-    private JavaProcess(Process process, Path stderr) {
+    private ChildJvm(Process process, Path stderr) {
         this.process = process;
         this.stderr = stderr;
         Thread reader = new Thread(this::read, "stdout of " + process.pid());
@@ -31,7 +35,8 @@ final class JavaProcess implements AutoCloseable {
         reader.start();
     }
 
-    static JavaProcess start(Path tmp, List<String> args) throws IOException {
+    /** Starts the JVM this test runs on with {@code args}, and {@code tmp} as its java.io.tmpdir (stderr goes there too). */
+    public static ChildJvm start(Path tmp, List<String> args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Djava.io.tmpdir=" + tmp);
@@ -39,7 +44,7 @@ final class JavaProcess implements AutoCloseable {
         Path stderr = Files.createTempFile(tmp, "stderr-", ".txt");
         Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         process.getOutputStream().close();
-        return new JavaProcess(process, stderr);
+        return new ChildJvm(process, stderr);
     }
 
     private void read() {
@@ -58,18 +63,39 @@ final class JavaProcess implements AutoCloseable {
         }
     }
 
-    /** The next line of stdout; an AssertionError when none comes in time. */
-    String nextLine(Duration timeout) throws InterruptedException {
+    /** The next line on stdout; an AssertionError when none comes in time or stdout ends. */
+    public String nextLine(Duration timeout) throws InterruptedException {
         String line = lines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (line == null || line.equals(END)) {
-            throw new AssertionError((line == null ? "no line within " + timeout : "stdout ended")
+            throw new AssertionError((line == null ? "no line on stdout within " + timeout : "stdout ended")
                     + "; stderr:\n" + stderr());
         }
         return line;
     }
 
+    /** The lines of stdout that {@link #nextLine} has not taken, up to its end (30 s at most between lines). */
+    public String remainingStdout() throws InterruptedException {
+        StringBuilder text = new StringBuilder();
+        for (String line = nextOrEnd(); !line.equals(END); line = nextOrEnd()) {
+            text.append(line).append('\n');
+        }
+        return text.toString();
+    }
+
+    private String nextOrEnd() throws InterruptedException {
+        String line = lines.poll(30, TimeUnit.SECONDS);
+        return line == null ? END : line;
+    }
+
+    /** All of stdout read so far, whether or not {@link #nextLine} took it. */
+    public String stdout() {
+        synchronized (stdout) {
+            return stdout.toString();
+        }
+    }
+
     /** The exit code; an AssertionError (and a kill) when it runs longer than {@code timeout}. */
-    int exitCode(Duration timeout) throws InterruptedException {
+    public int exitCode(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("still running after " + timeout + "; stderr:\n" + stderr());
@@ -77,13 +103,13 @@ final class JavaProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    String stdout() {
-        synchronized (stdout) {
-            return stdout.toString();
-        }
+    /** Asks the process to stop, as SIGTERM does on Unix. */
+    public void terminate() {
+        process.destroy();
     }
 
-    String stderr() {
+    /** What the process wrote on stderr so far. */
+    public String stderr() {
         try {
             return Files.readString(stderr);
         } catch (IOException e) {
@@ -91,15 +117,23 @@ final class JavaProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM, then a kill after 30 s. */
+    /** Stops the process if it still runs: SIGTERM, then a kill after 30 s. */
     @Override
     public void close() {
+        stop(process, Duration.ofSeconds(30));
+    }
+
+    /**
+     * Stops any process a test started: SIGTERM, then, when it has not ended
+     * after {@code grace}, a kill and 10 s more for it to go.
+     */
+    public static void stop(Process process, Duration grace) {
         if (!process.isAlive()) {
             return;
         }
         process.destroy();
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
