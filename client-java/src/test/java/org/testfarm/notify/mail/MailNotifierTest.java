@@ -38,6 +38,9 @@ class MailNotifierTest {
         System.setProperty("greenmail.tls.key.password", TestCertificate.PASSWORD);
         ServerSetup[] setups = ServerSetup.dynamicPort(new ServerSetup[] {
             ServerSetupTest.SMTP.createCopy("localhost"), ServerSetupTest.SMTPS.createCopy("localhost")});
+        for (ServerSetup setup : setups) {
+            setup.setServerStartupTimeout(15_000); // its 2 s default ran out on a loaded build machine
+        }
         return new GreenMailExtension(setups)
                 .withConfiguration(GreenMailConfiguration.aConfig().withUser("farm@example.org", USER, SECRET));
     }
