@@ -88,8 +88,13 @@ public final class NonceLog implements AutoCloseable {
             if (now != bucket || current == null) {
                 close();
                 current = FileChannel.open(directory.resolve(PREFIX + now + SUFFIX), StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                        StandardOpenOption.READ, StandardOpenOption.WRITE);
+                current.position(current.size()); // one writer: the server that holds the tree
                 bucket = now;
+                ByteBuffer last = ByteBuffer.allocate(1);
+                if (current.size() > 0 && current.read(last, current.size() - 1) == 1 && last.get(0) != '\n') {
+                    line = "\n" + line; // a torn line (a full disk) stays on its own
+                }
                 recent(arrivalSeconds); // deletes what is now too old
             }
             ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
