@@ -46,27 +46,17 @@ public final class NonceLog implements AutoCloseable {
         this.directory = directory;
     }
 
-    /** The nonce log of the log tree at {@code logs}, made if missing. */
+    /** The nonce log of the log tree at {@code logs}; its folder is made with its first line. */
     public static NonceLog of(Path logs) {
-        Path directory = logs.resolve(".testfarm").resolve("nonces");
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new StoreException("cannot make " + directory + ": " + e.getMessage(), e);
-        }
-        return new NonceLog(directory);
+        return new NonceLog(logs.resolve(".testfarm").resolve("nonces"));
     }
 
     /** What was taken in the two windows before {@code nowSeconds}, oldest first; older files are deleted. */
     public synchronized List<Entry> recent(long nowSeconds) {
         long since = nowSeconds - 2 * RequestSignature.WINDOW_SECONDS;
         List<Entry> entries = new ArrayList<>();
-        for (var file : files().entrySet()) {
+        for (var file : deleteOlderThan(since).entrySet()) {
             try {
-                if ((file.getKey() + 1) * BUCKET_SECONDS < since) {
-                    Files.deleteIfExists(file.getValue());
-                    continue;
-                }
                 for (String line : Files.readAllLines(file.getValue(), StandardCharsets.UTF_8)) {
                     parse(line).filter(entry -> entry.arrival() >= since).ifPresent(entries::add);
                 }
@@ -87,6 +77,7 @@ public final class NonceLog implements AutoCloseable {
             long now = arrivalSeconds / BUCKET_SECONDS;
             if (now != bucket || current == null) {
                 close();
+                Files.createDirectories(directory);
                 current = FileChannel.open(directory.resolve(PREFIX + now + SUFFIX), StandardOpenOption.CREATE,
                         StandardOpenOption.READ, StandardOpenOption.WRITE);
                 current.position(current.size()); // one writer: the server that holds the tree
@@ -95,7 +86,7 @@ public final class NonceLog implements AutoCloseable {
                 if (current.size() > 0 && current.read(last, current.size() - 1) == 1 && last.get(0) != '\n') {
                     line = "\n" + line; // a torn line (a full disk) stays on its own
                 }
-                recent(arrivalSeconds); // deletes what is now too old
+                deleteOlderThan(arrivalSeconds - 2 * RequestSignature.WINDOW_SECONDS);
             }
             ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
             while (bytes.hasRemaining()) {
@@ -108,8 +99,26 @@ public final class NonceLog implements AutoCloseable {
         }
     }
 
+    /** Deletes the files whose every line arrived before {@code since}; returns the others. */
+    private TreeMap<Long, Path> deleteOlderThan(long since) {
+        TreeMap<Long, Path> files = files();
+        for (var old = files.headMap(since / BUCKET_SECONDS).entrySet().iterator(); old.hasNext(); ) {
+            Path file = old.next().getValue();
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new StoreException("cannot delete " + file + ": " + e.getMessage(), e);
+            }
+            old.remove();
+        }
+        return files;
+    }
+
     private TreeMap<Long, Path> files() {
         TreeMap<Long, Path> files = new TreeMap<>();
+        if (!Files.isDirectory(directory)) {
+            return files; // nothing taken yet
+        }
         try (DirectoryStream<Path> all = Files.newDirectoryStream(directory, PREFIX + "*" + SUFFIX)) {
             for (Path file : all) {
                 String name = file.getFileName().toString();
