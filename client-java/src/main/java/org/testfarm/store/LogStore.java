@@ -319,20 +319,23 @@ public final class LogStore implements FarmListener, Closeable {
                 }
                 execution.hasInfo = true;
             }
-            if (event instanceof CommandEnded end && !end.stats().isEmpty()) {
-                touched.add(appendStats(ref, end.stats()));
-            }
             String literal = PyLiteral.format(EventTuples.toTuple(event));
-            execution.journal.append(JournalLine.encode(literal));
+            if (event instanceof CommandEnded end && !end.stats().isEmpty()) {
+                touched.add(appendStatsThenJournal(execution, end.stats(), JournalLine.encode(literal)));
+            } else {
+                execution.journal.append(JournalLine.encode(literal));
+            }
             touched.add(execution.journal.path());
             return wal.append(JournalLine.encode(Recovery.recordLiteral(ref, execution.length++, literal)), touched);
         }, "cannot store an event of " + ref);
     }
 
-    private Path appendStats(ExecutionRef ref, Map<String, Number> stats) throws IOException {
-        Path file = layout.stats(ref.clientRef());
-        synchronized (clientLocks.computeIfAbsent(ref.clientRef(), k -> new Object())) {
-            StatsFile.append(file, ref.execution(), stats);
+    /** The stats line, then the journal line; the stats line is cut off again if the journal line fails. */
+    private Path appendStatsThenJournal(OpenExecution execution, Map<String, Number> stats, byte[] line)
+            throws IOException {
+        Path file = layout.stats(execution.ref.clientRef());
+        synchronized (clientLocks.computeIfAbsent(execution.ref.clientRef(), k -> new Object())) {
+            StatsFile.appendBefore(file, execution.ref.execution(), stats, () -> execution.journal.append(line));
         }
         return file;
     }

@@ -21,16 +21,18 @@ final class StatsFile {
 
     private StatsFile() {}
 
-    static void append(Path file, String execution, Map<String, Number> stats) throws IOException {
+    /** Appends the lines of {@code stats}; returns the file's size before (0 when it was made now). */
+    static long append(Path file, String execution, Map<String, Number> stats) throws IOException {
+        long size = 0;
         if (stats.isEmpty()) {
-            return;
+            return Files.exists(file) ? Files.size(file) : 0;
         }
         StringBuilder lines = new StringBuilder();
         stats.forEach((key, value) ->
                 lines.append(PyLiteral.format(PyTuple.of(execution, key, value))).append(",\n"));
         boolean created = !Files.exists(file);
         try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
-            long size = out.length();
+            size = out.length();
             if (size > 0) {
                 out.seek(size - 1);
                 if (out.read() != '\n') {
@@ -47,6 +49,29 @@ final class StatsFile {
         }
         if (created) {
             AtomicFile.forceDirectory(file.getParent());
+        }
+        return size;
+    }
+
+    /**
+     * Appends the lines of {@code stats}, then writes the rest of their report
+     * ({@code report}: the journal line). When that fails (a full disk), the lines
+     * are cut off again: the report is refused, and its retry would write them a
+     * second time. The caller holds the client's lock, so no other execution's line
+     * follows them meanwhile.
+     */
+    static void appendBefore(Path file, String execution, Map<String, Number> stats, StoreIo.VoidAction report)
+            throws IOException {
+        long before = append(file, execution, stats);
+        try {
+            report.run();
+        } catch (IOException e) {
+            try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+                out.setLength(before);
+            } catch (IOException again) {
+                e.addSuppressed(again); // left: a repeated value, which readers count once
+            }
+            throw e;
         }
     }
 

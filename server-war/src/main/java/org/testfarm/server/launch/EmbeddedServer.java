@@ -17,17 +17,14 @@ import org.testfarm.TestFarmException;
 import org.testfarm.server.web.FarmContext;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
  * The TestFarm webapp in an embedded Tomcat: what {@code serve} runs, and what
@@ -54,6 +51,7 @@ public final class EmbeddedServer implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Tomcat tomcat;
     private Connector connector;
+    private WorkFolder workFolder;
     private Path baseDir;
 
     /**
@@ -71,9 +69,13 @@ public final class EmbeddedServer implements AutoCloseable {
         }
         InetAddress address = resolve(host);
         try {
-            baseDir = Files.createTempDirectory("testfarm-tomcat-");
+            workFolder = WorkFolder.create(); // and removes those of killed servers
+            baseDir = workFolder.root();
             Files.createDirectory(baseDir.resolve("webapps"));
         } catch (IOException e) {
+            if (workFolder != null) {
+                workFolder.close();
+            }
             throw new TestFarmException("cannot create Tomcat's work directory: " + e.getMessage(), e);
         }
         tomcat = new Tomcat();
@@ -130,7 +132,7 @@ public final class EmbeddedServer implements AutoCloseable {
             LOG.log(Level.WARNING, "Tomcat did not stop cleanly", e);
         } finally {
             tomcat = null;
-            deleteTree(baseDir);
+            workFolder.close();
             stopped.countDown();
         }
     }
@@ -223,18 +225,5 @@ public final class EmbeddedServer implements AutoCloseable {
             }
         }
         return new TestFarmException("Tomcat failed to start: " + e.getMessage(), e);
-    }
-
-    private static void deleteTree(Path root) {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(root)) {
-            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            LOG.log(Level.WARNING, "cannot remove Tomcat's work directory " + root, e);
-        }
     }
 }

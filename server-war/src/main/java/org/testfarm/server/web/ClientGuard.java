@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.testfarm.event.ClientRef;
 import org.testfarm.server.auth.KeyRing;
+import org.testfarm.server.auth.NonceLog;
 import org.testfarm.server.auth.RateLimits;
 import org.testfarm.server.auth.ReplayGuard;
 import org.testfarm.store.ClientAccess.Access;
@@ -34,14 +35,26 @@ final class ClientGuard {
 
     private record Known(Access access, ClientKey key, long readAt) {}
 
+    /** Who signed a request, and its nonce. */
+    record Signer(ClientRef client, String nonce) {}
+
     private final KeyRing keys;
     private final RateLimits limits;
-    private final ReplayGuard replays = new ReplayGuard(MAX_NONCES_PER_CLIENT);
+    private final NonceLog nonces;
+    private final ReplayGuard replays;
     private final Map<ClientRef, Known> known = new ConcurrentHashMap<>();
 
-    ClientGuard(KeyRing keys, RateLimits limits) {
+    /** {@code nonces} keeps the nonces taken across restarts. */
+    ClientGuard(KeyRing keys, RateLimits limits, NonceLog nonces) {
         this.keys = keys;
         this.limits = limits;
+        this.nonces = nonces;
+        this.replays = new ReplayGuard(MAX_NONCES_PER_CLIENT, nonces);
+    }
+
+    /** Closes the nonce log's open file (a new guard reopens it). */
+    void close() {
+        nonces.close();
     }
 
     /** Whether the request claims to be signed: then it must be signed right. */
@@ -53,11 +66,11 @@ final class ClientGuard {
     /**
      * Checks the signature of a request whose body is {@code body}.
      *
-     * @return the client whose key signed it
+     * @return the client whose key signed it, and the request's nonce
      * @throws Refusal 401 for a missing or malformed header, an unknown key, a
      *         timestamp out of the window, a bad signature or a nonce used already
      */
-    ClientRef verify(HttpServletRequest request, String wireMethod, byte[] body) {
+    Signer verify(HttpServletRequest request, String wireMethod, byte[] body) {
         String keyId = header(request, RequestSignature.KEY);
         String timestamp = header(request, RequestSignature.TIMESTAMP);
         String nonce = header(request, RequestSignature.NONCE);
@@ -101,10 +114,11 @@ final class ClientGuard {
         }
         take(signer);
         switch (replays.use(signer, nonce, System.nanoTime())) {
-            case REPLAY -> throw Refusal.unauthorized("this request was taken already (its nonce is used)");
+            case REPLAY -> throw Refusal.unauthorized("this request was taken already (its nonce is used, before or"
+                    + " after a restart of the server)");
             case FULL -> throw Refusal.tooMany("too many requests from " + signer + " in the last minutes", 60);
             default -> {
-                return signer;
+                return new Signer(signer, nonce);
             }
         }
     }
@@ -112,16 +126,20 @@ final class ClientGuard {
     /**
      * Whether a decoded report for {@code client} may go to the store.
      *
-     * @param signer the client whose key signed the request, null when unsigned
+     * Once a signed report is admitted, its nonce is written to disk, so it is
+     * refused after a restart too.
+     *
+     * @param signer who signed the request, null when unsigned
      * @throws Refusal 403 when {@code signer} is another client, 401 when the
      *         report is unsigned and {@code client} must sign, 429 over the rate
      */
-    void admit(ClientRef client, ClientRef signer) {
+    void admit(ClientRef client, Signer signer) {
         if (signer != null) {
-            if (!signer.equals(client)) {
-                throw Refusal.forbidden("the key of " + signer + " may only report for " + signer + ", not for "
-                        + client);
+            if (!signer.client().equals(client)) {
+                throw Refusal.forbidden("the key of " + signer.client() + " may only report for " + signer.client()
+                        + ", not for " + client);
             }
+            replays.keep(signer.client(), signer.nonce());
             return; // its bucket was charged when the signature was checked
         }
         Optional<Known> registered;

@@ -16,6 +16,7 @@ import org.testfarm.server.site.LiveSite;
 import org.testfarm.server.site.Site;
 import org.testfarm.server.alert.AlertMonitor;
 import org.testfarm.server.auth.KeyRing;
+import org.testfarm.server.auth.NonceLog;
 import org.testfarm.server.auth.RateLimits;
 import org.testfarm.state.FarmState;
 import org.testfarm.store.LogStore;
@@ -60,7 +61,7 @@ public class FarmContext implements ServletContextListener {
         System.setProperty("java.awt.headless", "true");
         ClientGuard guard = new ClientGuard(KeyRing.of(logs), RateLimits.configured(
                 context.getInitParameter(RateLimits.BURST_SETTING),
-                context.getInitParameter(RateLimits.PER_SECOND_SETTING)));
+                context.getInitParameter(RateLimits.PER_SECOND_SETTING)), NonceLog.of(logs));
         LogStore store = LogStore.open(logs, StoreOptions.defaults());
         FarmState state = new FarmState(store);
         LiveSite site = new LiveSite(new Site(state, LiveSite.INDEX_CAPACITY), LiveSite.CACHE_BYTES);
@@ -79,6 +80,7 @@ public class FarmContext implements ServletContextListener {
         Object farm = event.getServletContext().getAttribute(Farm.ATTRIBUTE);
         if (farm instanceof Farm running) {
             running.store().close();
+            running.guard().close();
         }
     }
 

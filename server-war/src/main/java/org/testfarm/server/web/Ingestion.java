@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 
-import org.testfarm.event.ClientRef;
 import org.testfarm.event.FarmListener;
 import org.testfarm.server.alert.AlertMonitor;
 import org.testfarm.wire.WireCall;
@@ -34,7 +33,7 @@ final class Ingestion implements Handler {
         if (length > farm.maxBodyBytes()) {
             throw new RequestTooLargeException(length, farm.maxBodyBytes());
         }
-        ClientRef signer = null;
+        ClientGuard.Signer signer = null;
         Map<String, String> fields;
         if (ClientGuard.signed(request)) {
             byte[] body = request.getInputStream().readNBytes((int) farm.maxBodyBytes() + 1);
@@ -58,10 +57,10 @@ final class Ingestion implements Handler {
 
     /**
      * Decodes a report's fields, admits its sender ({@code signer}: the client whose
-     * key signed it, or null when unsigned) and stores it; what {@link #handle} does
+     * key signed it and the nonce, or null when unsigned) and stores it; what {@link #handle} does
      * once it has the fields.
      */
-    static WireCall ingest(Farm farm, String method, Map<String, String> fields, ClientRef signer) {
+    static WireCall ingest(Farm farm, String method, Map<String, String> fields, ClientGuard.Signer signer) {
         WireCall call = farm.decoder().decode(method, fields);
         farm.guard().admit(call.client(), signer);
         call.deliver(farm.store());

@@ -45,6 +45,12 @@ class KillNineTest {
     static final int ROUNDS = RobustFarm.scale("robust.kill.rounds", 50, 500);
     static final int CLIENTS = 4;
     static final int SCRIPT = 1000;
+    /**
+     * Rounds on one tree: after them the tree is checked a last time and a fresh one
+     * begins, so a round's check (which reads the whole tree) costs the same at round
+     * 10 and at round 490.
+     */
+    static final int TREE_ROUNDS = Integer.getInteger("robust.kill.treeRounds", 50);
 
     /** One client's place: which execution it reports, and how many of its events were acknowledged. */
     static final class Reporter {
@@ -88,50 +94,77 @@ class KillNineTest {
 
     @Test
     void afterEachKillEveryAcknowledgedEventIsThereOnceAndTheTreeReadsAndRenders(@TempDir Path tmp) throws Exception {
-        Path logs = tmp.resolve("logs");
-        List<Reporter> reporters = new ArrayList<>();
-        for (int i = 0; i < CLIENTS; i++) {
-            reporters.add(new Reporter(new ClientRef("killed", "client-" + i)));
-        }
-        RobustFarm.register(logs, reporters.stream().map(r -> r.client).toList());
         Random random = new Random(Long.getLong("robust.seed", 20261126L));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         Map<String, Integer> inFlightStored = new HashMap<>();
-        long events = 0;
-        long started = System.nanoTime();
+        KillProgress progress = new KillProgress(ROUNDS);
+        Path logs = null;
+        List<Reporter> reporters = List.of();
         try {
             for (int round = 0; round < ROUNDS; round++) {
+                if (round % TREE_ROUNDS == 0) {
+                    if (logs != null) {
+                        finalCheck(logs, tmp, http, reporters, inFlightStored);
+                        RobustFarm.delete(logs);
+                    }
+                    logs = tmp.resolve("logs-" + round / TREE_ROUNDS);
+                    reporters = fresh(logs);
+                }
+                long roundStart = System.nanoTime();
                 try (ServerProcess server = ServerProcess.start(logs, tmp)) {
+                    long up = System.nanoTime();
                     String site = "http://127.0.0.1:" + server.port() + "/";
-                    if (round > 0) {
+                    if (round % TREE_ROUNDS > 0) {
                         check(logs, reporters, inFlightStored);
                         render(http, site, reporters);
                     }
-                    long before = reporters.stream().mapToLong(r -> r.generation * (long) SCRIPT + r.acknowledged).sum();
+                    long checked = System.nanoTime();
+                    long before = acknowledged(reporters);
                     List<Future<?>> load = new ArrayList<>();
                     for (Reporter reporter : reporters) {
-                        load.add(pool.submit(() -> reporter.report(site + "testfarmservice/")));
+                        String base = site + "testfarmservice/";
+                        load.add(pool.submit(() -> reporter.report(base)));
                     }
                     Thread.sleep(100 + random.nextInt(1400));
                     server.kill();
                     for (Future<?> done : load) {
                         done.get();
                     }
-                    events += reporters.stream().mapToLong(r -> r.generation * (long) SCRIPT + r.acknowledged).sum()
-                            - before;
+                    progress.round(round, acknowledged(reporters) - before, up - roundStart, checked - up,
+                            System.nanoTime() - checked);
                 }
             }
-            try (ServerProcess server = ServerProcess.start(logs, tmp)) {
-                check(logs, reporters, inFlightStored);
-                render(http, "http://127.0.0.1:" + server.port() + "/", reporters);
-            }
+            finalCheck(logs, tmp, http, reporters, inFlightStored);
         } finally {
             pool.shutdownNow();
         }
-        System.out.printf("robust: %d kill -9 rounds in %.0f s, %d events acknowledged, every one found after its"
-                + " restart; in flight at the kill and stored anyway: %s%n", ROUNDS, (System.nanoTime() - started) / 1e9,
-                events, inFlightStored);
+        System.out.printf("robust: %d kill -9 rounds in %.0f s (a fresh tree every %d rounds), %d events acknowledged,"
+                + " every one found after its restart; in flight at the kill and stored anyway: %s%n", ROUNDS,
+                progress.seconds(), TREE_ROUNDS, progress.events(), inFlightStored);
+    }
+
+    /** Registers {@link #CLIENTS} clients in a new tree at {@code logs}; they have reported nothing yet. */
+    private static List<Reporter> fresh(Path logs) {
+        List<Reporter> reporters = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            reporters.add(new Reporter(new ClientRef("killed", "client-" + i)));
+        }
+        RobustFarm.register(logs, reporters.stream().map(r -> r.client).toList());
+        return reporters;
+    }
+
+    private static long acknowledged(List<Reporter> reporters) {
+        return reporters.stream().mapToLong(r -> r.generation * (long) SCRIPT + r.acknowledged).sum();
+    }
+
+    /** The restart after a tree's last kill: the same checks. */
+    private static void finalCheck(Path logs, Path tmp, HttpClient http, List<Reporter> reporters,
+            Map<String, Integer> inFlightStored) throws Exception {
+        try (ServerProcess server = ServerProcess.start(logs, tmp)) {
+            check(logs, reporters, inFlightStored);
+            render(http, "http://127.0.0.1:" + server.port() + "/", reporters);
+        }
     }
 
     /** Every acknowledged event is stored once and intact, at most the one in flight besides. */

@@ -70,6 +70,17 @@ public final class RobustFarm {
         return entries;
     }
 
+    /** Deletes the tree at {@code root}, files first. */
+    public static void delete(Path root) {
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) all.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Every file and directory under {@code root} (not following links) with its size and modification time. */
     public static Map<String, String> snapshot(Path root) {
         Map<String, String> entries = new TreeMap<>();

@@ -35,30 +35,37 @@ final class ServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Child main: serves {@code args[0]} on a free port and says where, as {@code serve} does. */
+    /** Child main: serves {@code args[0]} on port {@code args[1]} (or a free one) and says where, as {@code serve} does. */
     public static void main(String[] args) throws InterruptedException {
-        EmbeddedServer server = new EmbeddedServer().start(0, "127.0.0.1", Path.of(args[0]), RobustFarm.WEBAPP);
+        int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        EmbeddedServer server = new EmbeddedServer().start(port, "127.0.0.1", Path.of(args[0]), RobustFarm.WEBAPP);
         System.out.println("TestFarm serving " + args[0] + " at http://127.0.0.1:" + server.port() + "/");
         server.awaitStop();
     }
 
     static ServerProcess start(Path logs, Path tmp) throws IOException, InterruptedException {
+        return start(logs, tmp, 0);
+    }
+
+    /** A server on {@code port}, 0 for a free one. */
+    static ServerProcess start(Path logs, Path tmp, int port) throws IOException, InterruptedException {
         String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(launcher, "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-Djava.io.tmpdir=" + tmp));
         String war = System.getProperty("robust.war");
         if (war != null) {
-            command.addAll(List.of("-jar", war, "serve", "--port", "0", "--host", "127.0.0.1", "--logs", logs.toString()));
+            command.addAll(List.of("-jar", war, "serve", "--port", Integer.toString(port), "--host", "127.0.0.1",
+                    "--logs", logs.toString()));
         } else {
             ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                     .filter(argument -> argument.startsWith("--add-opens")).forEach(command::add);
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), ServerProcess.class.getName(),
-                    logs.toString()));
+                    logs.toString(), Integer.toString(port)));
         }
         Path stderr = Files.createTempFile(tmp, "server-", ".stderr");
         Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         process.getOutputStream().close();
-        CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Integer> listening = CompletableFuture.supplyAsync(() -> {
             try {
                 BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                         StandardCharsets.UTF_8));
@@ -83,7 +90,7 @@ final class ServerProcess implements AutoCloseable {
             }
         });
         try {
-            int found = port.get(120, TimeUnit.SECONDS);
+            int found = listening.get(120, TimeUnit.SECONDS);
             if (found < 0) {
                 throw new IOException("the server ended without serving: " + Files.readString(stderr));
             }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfarm.event.ClientRef;
 import org.testfarm.server.auth.KeyRing;
+import org.testfarm.server.auth.NonceLog;
 import org.testfarm.server.auth.RateLimits;
 import org.testfarm.server.fixture.CapturedRequest;
 import org.testfarm.server.robust.Mutator;
@@ -66,7 +67,7 @@ class FuzzedFieldsInProcessTest {
             FarmState state = new FarmState(store);
             Farm farm = new Farm(store, state, new WireDecoder(), Farm.DEFAULT_MAX_BODY,
                     new LiveSite(new Site(state, LiveSite.INDEX_CAPACITY), LiveSite.CACHE_BYTES),
-                    new ClientGuard(KeyRing.of(logs), new RateLimits(0, 0)));
+                    new ClientGuard(KeyRing.of(logs), new RateLimits(0, 0), NonceLog.of(logs)));
             List<Mutator.Sample> samples = new ArrayList<>();
             for (String run : List.of("upstream-run-git", "upstream-run-basic")) {
                 for (CapturedRequest request : CapturedRequest.run(run)) {
