@@ -86,12 +86,14 @@ public final class SiteBench {
             System.out.println("CPU by thread kind so far: " + cpuByThreadKind());
             for (int i = 0; i < Integer.getInteger("bench.regenerations", 3); i++) {
                 ExecutionRef added = addExecution(logs, i);
+                Thread.sleep(Long.getLong("bench.pause", 0)); // executions arrive minutes apart, not all at once
                 cpu = cpuNanos();
                 StaticSite.Report again = resident.generate();
                 System.out.printf("resident regeneration after one new execution (%s): %d written, %d unchanged in"
                         + " %d ms, %d ms CPU%n", added.execution(), again.written(), again.unchanged(),
                         again.took().toMillis(), (cpuNanos() - cpu) / 1_000_000);
             }
+            System.out.println("CPU by thread kind so far: " + cpuByThreadKind());
         }
         for (int i = 0; i < 3; i++) {
             ExecutionRef added = addExecution(logs, 100 + i);
