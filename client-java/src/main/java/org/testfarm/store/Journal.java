@@ -97,13 +97,23 @@ final class Journal implements Closeable {
         try {
             file.write(line);
         } catch (IOException e) {
-            try {
-                file.setLength(start);
-                file.seek(start);
-            } catch (IOException ignored) {
-                // the next open drops the torn line
-            }
+            cutBack(start);
             throw e;
+        }
+    }
+
+    /** Where the next line goes. */
+    long end() throws IOException {
+        return file.getFilePointer();
+    }
+
+    /** Removes what was appended from {@code start} on, as far as the disk lets it. */
+    void cutBack(long start) {
+        try {
+            file.setLength(start);
+            file.seek(start);
+        } catch (IOException ignored) {
+            // the next open drops a torn line; a whole one stays, and is stored once on a retry
         }
     }
 

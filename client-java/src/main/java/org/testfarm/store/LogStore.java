@@ -320,24 +320,33 @@ public final class LogStore implements FarmListener, Closeable {
                 execution.hasInfo = true;
             }
             String literal = PyLiteral.format(EventTuples.toTuple(event));
-            if (event instanceof CommandEnded end && !end.stats().isEmpty()) {
-                touched.add(appendStatsThenJournal(execution, end.stats(), JournalLine.encode(literal)));
-            } else {
-                execution.journal.append(JournalLine.encode(literal));
-            }
+            byte[] line = JournalLine.encode(literal);
+            byte[] record = JournalLine.encode(Recovery.recordLiteral(ref, execution.length, literal));
+            long[] position = new long[1];
+            // the journal line, then the write-ahead record; a refused event leaves neither behind
+            StoreIo.VoidAction journalThenLog = () -> {
+                long start = execution.journal.end();
+                execution.journal.append(line);
+                try {
+                    position[0] = wal.append(record, touched);
+                } catch (RuntimeException e) {
+                    execution.journal.cutBack(start);
+                    throw e;
+                }
+            };
             touched.add(execution.journal.path());
-            return wal.append(JournalLine.encode(Recovery.recordLiteral(ref, execution.length++, literal)), touched);
+            if (event instanceof CommandEnded end && !end.stats().isEmpty()) {
+                Path stats = layout.stats(ref.clientRef());
+                touched.add(stats);
+                synchronized (clientLocks.computeIfAbsent(ref.clientRef(), k -> new Object())) {
+                    StatsFile.appendBefore(stats, ref.execution(), end.stats(), journalThenLog);
+                }
+            } else {
+                journalThenLog.run();
+            }
+            execution.length++;
+            return position[0];
         }, "cannot store an event of " + ref);
-    }
-
-    /** The stats line, then the journal line; the stats line is cut off again if the journal line fails. */
-    private Path appendStatsThenJournal(OpenExecution execution, Map<String, Number> stats, byte[] line)
-            throws IOException {
-        Path file = layout.stats(execution.ref.clientRef());
-        synchronized (clientLocks.computeIfAbsent(execution.ref.clientRef(), k -> new Object())) {
-            StatsFile.appendBefore(file, execution.ref.execution(), stats, () -> execution.journal.append(line));
-        }
-        return file;
     }
 
     private void requireRegistered(ClientRef ref, boolean create) {

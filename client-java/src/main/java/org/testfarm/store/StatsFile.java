@@ -55,7 +55,7 @@ final class StatsFile {
 
     /**
      * Appends the lines of {@code stats}, then writes the rest of their report
-     * ({@code report}: the journal line). When that fails (a full disk), the lines
+     * ({@code report}: the journal line and the write-ahead record). When that fails (a full disk), the lines
      * are cut off again: the report is refused, and its retry would write them a
      * second time. The caller holds the client's lock, so no other execution's line
      * follows them meanwhile.
@@ -65,7 +65,7 @@ final class StatsFile {
         long before = append(file, execution, stats);
         try {
             report.run();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
                 out.setLength(before);
             } catch (IOException again) {
