@@ -197,18 +197,7 @@ public final class LogStore implements FarmListener, Closeable {
 
     private synchronized Map<String, Object> updateMeta(Path file, Map<String, Object> changes) {
         requireWritable();
-        return io(() -> {
-            Map<String, Object> meta = Metadata.read(file);
-            changes.forEach((k, v) -> {
-                if (v == null) {
-                    meta.remove(k);
-                } else {
-                    meta.put(k, v);
-                }
-            });
-            Metadata.write(file, meta);
-            return meta;
-        }, "cannot update " + file);
+        return io(() -> Metadata.update(file, changes), "cannot update " + file);
     }
 
     // ---- ingestion ----

@@ -38,6 +38,20 @@ final class Metadata {
         return out;
     }
 
+    /** Merges {@code changes} into the file's dict (a null value removes the key); returns the result. */
+    static Map<String, Object> update(Path file, Map<String, Object> changes) throws IOException {
+        Map<String, Object> meta = read(file);
+        changes.forEach((key, value) -> {
+            if (value == null) {
+                meta.remove(key);
+            } else {
+                meta.put(key, value);
+            }
+        });
+        write(file, meta);
+        return meta;
+    }
+
     static void write(Path file, Map<String, Object> values) throws IOException {
         AtomicFile.write(file, PyLiteral.format(new LinkedHashMap<Object, Object>(values)).getBytes(StandardCharsets.UTF_8));
     }
