@@ -118,6 +118,13 @@ final class Fingerprints {
         return hash;
     }
 
+    /** What the details pages of a client depend on together once its executions have all ended. */
+    long detailsTogether(ClientRef client, List<String> ids) {
+        Hasher hash = new Hasher().add(client.project()).add(client.client()).add(index.metaStamp(client));
+        ids.forEach(hash::add);
+        return hash.add(ids.size()).value();
+    }
+
     private Hasher details(Hasher hash, ExecutionRef ref, List<String> ids) {
         ClientRef client = ref.clientRef();
         int position = ExecutionIndex.position(ids, ref.execution());

@@ -74,9 +74,7 @@ public final class Site {
      * have all ended: its executions and its description (see {@link Fingerprints#details}).
      */
     public long detailsFingerprint(org.testfarm.event.ClientRef client, List<String> ids) {
-        Hasher hash = new Hasher().add(client.project()).add(client.client()).add(index.metaStamp(client));
-        ids.forEach(hash::add);
-        return hash.add(ids.size()).value();
+        return fingerprints.detailsTogether(client, ids);
     }
 
     /** Renders a file; {@link MissingPageException} if the tree has nothing for it. */

@@ -219,16 +219,18 @@ public final class StaticSite {
          * all (trusted to be there, as {@link #file} trusts them); whether it did.
          */
         boolean keepDetails(List<PagePath> paths) {
-            long[] fingerprints = new long[paths.size()];
-            for (int i = 0; i < fingerprints.length; i++) {
-                Long fingerprint = previous.get(paths.get(i).file());
+            String[] names = new String[paths.size()];
+            long[] fingerprints = new long[names.length];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = paths.get(i).file();
+                Long fingerprint = previous.get(names[i]);
                 if (fingerprint == null) {
                     return false;
                 }
                 fingerprints[i] = fingerprint;
             }
-            for (int i = 0; i < fingerprints.length; i++) {
-                next.put(paths.get(i).file(), fingerprints[i]);
+            for (int i = 0; i < names.length; i++) {
+                next.put(names[i], fingerprints[i]);
             }
             unchanged.addAndGet(fingerprints.length);
             return true;
