@@ -14,12 +14,13 @@ import java.util.Map;
  */
 final class LiteralParser {
 
-    private final String text;
+    /** The literal's characters: indexing an array is what the parser does most. */
+    private final char[] text;
     private final LiteralLimits limits;
     private final Deque<OpenContainer> open = new ArrayDeque<>();
     private int pos;
 
-    private LiteralParser(String text, LiteralLimits limits) {
+    private LiteralParser(char[] text, LiteralLimits limits) {
         this.text = text;
         this.limits = limits;
     }
@@ -29,13 +30,13 @@ final class LiteralParser {
             throw new LiteralException("literal too long: " + text.length()
                     + " characters, the limit is " + limits.maxLength());
         }
-        return new LiteralParser(text, limits).parseWhole();
+        return new LiteralParser(text.toCharArray(), limits).parseWhole();
     }
 
     private Object parseWhole() {
         Object value = parseValue();
         skipWhitespace();
-        if (pos < text.length()) {
+        if (pos < text.length) {
             throw new LiteralException("unexpected " + SourceText.describe(text, pos)
                     + " after the end of the literal", pos);
         }
@@ -53,7 +54,7 @@ final class LiteralParser {
             skipWhitespace();
             int valueStart = pos;
             Object value;
-            if (pos < text.length() && isOpening(text.charAt(pos))) {
+            if (pos < text.length && isOpening(text[pos])) {
                 OpenContainer container = openContainer();
                 skipWhitespace();
                 if (!at(container.closing)) {
@@ -107,17 +108,17 @@ final class LiteralParser {
             throw new LiteralException("nested deeper than the limit of " + limits.maxDepth()
                     + " containers", pos);
         }
-        OpenContainer container = new OpenContainer(text.charAt(pos), pos);
+        OpenContainer container = new OpenContainer(text[pos], pos);
         open.push(container);
         pos++;
         return container;
     }
 
     private Object parseScalar() {
-        if (pos >= text.length()) {
+        if (pos >= text.length) {
             throw new LiteralException("expected a value but found end of input", pos);
         }
-        char c = text.charAt(pos);
+        char c = text[pos];
         Scanned scanned;
         if (c == '\'' || c == '"') {
             scanned = StringLiteralDecoder.decode(text, pos);
@@ -135,12 +136,12 @@ final class LiteralParser {
     /** True, False, None, or the prefix of a string literal such as {@code ur'...'}. */
     private Scanned parseName() {
         int end = pos;
-        while (end < text.length() && SourceText.isNameChar(text.charAt(end))) {
+        while (end < text.length && SourceText.isNameChar(text[end])) {
             end++;
         }
-        String name = text.substring(pos, Math.min(end, pos + 40));
-        if (end < text.length() && StringLiteralDecoder.isPrefix(name)
-                && (text.charAt(end) == '\'' || text.charAt(end) == '"')) {
+        String name = SourceText.slice(text, pos, Math.min(end, pos + 40));
+        if (end < text.length && StringLiteralDecoder.isPrefix(name)
+                && (text[end] == '\'' || text[end] == '"')) {
             return StringLiteralDecoder.decode(text, pos);
         }
         switch (name) {
@@ -162,7 +163,7 @@ final class LiteralParser {
     }
 
     private boolean at(char c) {
-        return pos < text.length() && text.charAt(pos) == c;
+        return pos < text.length && text[pos] == c;
     }
 
     private void expect(char c) {

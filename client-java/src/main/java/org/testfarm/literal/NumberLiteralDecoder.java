@@ -17,29 +17,29 @@ final class NumberLiteralDecoder {
      */
     static final int MAX_INT_DIGITS = 4300;
 
-    private final String text;
+    private final char[] text;
     private final int start;
     private int pos;
 
-    private NumberLiteralDecoder(String text, int start) {
+    private NumberLiteralDecoder(char[] text, int start) {
         this.text = text;
         this.start = start;
         this.pos = start;
     }
 
     /** Whether a number (perhaps signed) starts at {@code pos}. */
-    static boolean startsNumber(String text, int pos) {
-        char c = text.charAt(pos);
+    static boolean startsNumber(char[] text, int pos) {
+        char c = text[pos];
         return c == '-' || c == '+' || isDigit(c) || (c == '.' && isDigitAt(text, pos + 1));
     }
 
-    static Scanned decode(String text, int start) {
+    static Scanned decode(char[] text, int start) {
         return new NumberLiteralDecoder(text, start).read();
     }
 
     private Scanned read() {
         boolean negative = false;
-        char first = text.charAt(pos);
+        char first = text[pos];
         if (first == '-' || first == '+') {
             negative = first == '-';
             pos = SourceText.skipWhitespace(text, pos + 1);
@@ -69,7 +69,7 @@ final class NumberLiteralDecoder {
                 readExponent();
             }
             if (fraction || exponent) {
-                value = toDouble(negative, text.substring(numberStart, pos), numberStart);
+                value = toDouble(negative, SourceText.slice(text, numberStart, pos), numberStart);
             } else if (digits.length() > 1 && digits.charAt(0) == '0') {
                 value = toInteger(negative, octalDigits(digits, digitsStart), 8);
                 skipLongSuffix();
@@ -85,27 +85,27 @@ final class NumberLiteralDecoder {
     }
 
     private char charAt(int index) {
-        return index < text.length() ? text.charAt(index) : 0;
+        return index < text.length ? text[index] : 0;
     }
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
 
-    private static boolean isDigitAt(String text, int index) {
-        return index < text.length() && isDigit(text.charAt(index));
+    private static boolean isDigitAt(char[] text, int index) {
+        return index < text.length && isDigit(text[index]);
     }
 
     /** The longest run of digits of {@code radix} at pos; at least one for radix prefixes. */
     private String readDigits(int radix) {
         int from = pos;
-        while (pos < text.length() && Character.digit(text.charAt(pos), radix) >= 0 && text.charAt(pos) < 0x80) {
+        while (pos < text.length && Character.digit(text[pos], radix) >= 0 && text[pos] < 0x80) {
             pos++;
         }
         if (radix != 10 && pos == from) {
             throw new LiteralException("malformed number: no digits after the radix prefix", pos);
         }
-        return text.substring(from, pos);
+        return SourceText.slice(text, from, pos);
     }
 
     private void readExponent() {

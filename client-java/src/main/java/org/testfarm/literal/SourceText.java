@@ -20,8 +20,35 @@ final class SourceText {
         return isNameStart(c) || (c >= '0' && c <= '9');
     }
 
-    static int skipWhitespace(String text, int pos) {
-        while (pos < text.length() && isWhitespace(text.charAt(pos))) {
+    /** The characters from {@code from} to {@code to} (excluded) as a string. */
+    static String slice(char[] text, int from, int to) {
+        return new String(text, from, to - from);
+    }
+
+    static boolean startsWith(char[] text, String prefix, int pos) {
+        if (pos < 0 || pos + prefix.length() > text.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (text[pos + i] != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Where {@code c} is first found at or after {@code from}, -1 if nowhere. */
+    static int indexOf(char[] text, char c, int from) {
+        for (int i = Math.max(from, 0); i < text.length; i++) {
+            if (text[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static int skipWhitespace(char[] text, int pos) {
+        while (pos < text.length && isWhitespace(text[pos])) {
             pos++;
         }
         return pos;
@@ -34,11 +61,11 @@ final class SourceText {
      * {@code end of input}. Messages may still hold {@code <}, {@code &}...:
      * whoever shows them in HTML escapes them.
      */
-    static String describe(String text, int pos) {
-        if (pos >= text.length()) {
+    static String describe(char[] text, int pos) {
+        if (pos >= text.length) {
             return "end of input";
         }
-        int c = text.codePointAt(pos);
+        int c = Character.codePointAt(text, pos);
         if (c == '\'') {
             return "\"'\"";
         }

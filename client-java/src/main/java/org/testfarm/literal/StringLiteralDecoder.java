@@ -24,7 +24,7 @@ final class StringLiteralDecoder {
             "u", "U", "b", "B", "r", "R",
             "ur", "uR", "Ur", "UR", "br", "bR", "Br", "BR");
 
-    private final String text;
+    private final char[] text;
     private final int literalStart;
     private final boolean unicode;
     private final boolean raw;
@@ -37,22 +37,22 @@ final class StringLiteralDecoder {
     private int byteCount;
     private int pos;
 
-    private StringLiteralDecoder(String text, int literalStart) {
+    private StringLiteralDecoder(char[] text, int literalStart) {
         this.text = text;
         this.literalStart = literalStart;
         int at = literalStart;
-        char first = text.charAt(at);
+        char first = text[at];
         this.unicode = first == 'u' || first == 'U';
         if (unicode || first == 'b' || first == 'B') {
             at++;
         }
-        this.raw = text.charAt(at) == 'r' || text.charAt(at) == 'R';
+        this.raw = text[at] == 'r' || text[at] == 'R';
         if (raw) {
             at++;
         }
-        this.quote = text.charAt(at);
+        this.quote = text[at];
         String tripleQuote = String.valueOf(quote).repeat(3);
-        this.triple = text.startsWith(tripleQuote, at);
+        this.triple = SourceText.startsWith(text, tripleQuote, at);
         this.closing = triple ? tripleQuote : String.valueOf(quote);
         this.pos = at + closing.length();
         this.chars = unicode ? new StringBuilder() : null;
@@ -65,7 +65,7 @@ final class StringLiteralDecoder {
     }
 
     /** Reads the string literal (prefix included) that starts at {@code start}. */
-    static Scanned decode(String text, int start) {
+    static Scanned decode(char[] text, int start) {
         Scanned plain = plainAscii(text, start);
         return plain != null ? plain : new StringLiteralDecoder(text, start).read();
     }
@@ -74,16 +74,16 @@ final class StringLiteralDecoder {
      * The most common literal, read without decoding: a single-quoted one without prefix
      * whose characters are all printable ASCII, none a backslash. Null for any other.
      */
-    private static Scanned plainAscii(String text, int start) {
-        char quote = text.charAt(start);
-        boolean triple = start + 2 < text.length() && text.charAt(start + 1) == quote && text.charAt(start + 2) == quote;
+    private static Scanned plainAscii(char[] text, int start) {
+        char quote = text[start];
+        boolean triple = start + 2 < text.length && text[start + 1] == quote && text[start + 2] == quote;
         if (quote != '\'' && quote != '"' || triple) {
             return null;
         }
-        for (int i = start + 1; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = start + 1; i < text.length; i++) {
+            char c = text[i];
             if (c == quote) {
-                return new Scanned(text.substring(start + 1, i), i + 1);
+                return new Scanned(SourceText.slice(text, start + 1, i), i + 1);
             }
             if (c == '\\' || c < ' ' || c > '~') {
                 return null;
@@ -94,11 +94,11 @@ final class StringLiteralDecoder {
 
     private Scanned read() {
         while (true) {
-            if (pos >= text.length()) {
+            if (pos >= text.length) {
                 throw unterminated();
             }
-            char c = text.charAt(pos);
-            if (c == quote && text.startsWith(closing, pos)) {
+            char c = text[pos];
+            if (c == quote && SourceText.startsWith(text, closing, pos)) {
                 return new Scanned(result(), pos + closing.length());
             }
             if (c == '\\') {
@@ -121,7 +121,7 @@ final class StringLiteralDecoder {
     }
 
     private void copySourceCodePoint() {
-        int codePoint = text.codePointAt(pos);
+        int codePoint = Character.codePointAt(text, pos);
         pos += Character.charCount(codePoint);
         appendCodePoint(codePoint);
     }
@@ -129,10 +129,10 @@ final class StringLiteralDecoder {
     /** A backslash outside raw strings: {@code pos} is at the backslash. */
     private void readEscape() {
         int escapeAt = pos;
-        if (pos + 1 >= text.length()) {
+        if (pos + 1 >= text.length) {
             throw unterminated();
         }
-        char e = text.charAt(pos + 1);
+        char e = text[pos + 1];
         pos += 2;
         switch (e) {
             case '\n' -> { }
@@ -162,7 +162,7 @@ final class StringLiteralDecoder {
     }
 
     private void skipIfAt(char c) {
-        if (pos < text.length() && text.charAt(pos) == c) {
+        if (pos < text.length && text[pos] == c) {
             pos++;
         }
     }
@@ -174,8 +174,8 @@ final class StringLiteralDecoder {
     /** Up to three octal digits, the first already read. */
     private int readOctal(char first) {
         int value = first - '0';
-        for (int i = 0; i < 2 && pos < text.length() && isOctalDigit(text.charAt(pos)); i++) {
-            value = value * 8 + (text.charAt(pos++) - '0');
+        for (int i = 0; i < 2 && pos < text.length && isOctalDigit(text[pos]); i++) {
+            value = value * 8 + (text[pos++] - '0');
         }
         return value;
     }
@@ -183,7 +183,7 @@ final class StringLiteralDecoder {
     private int readHex(int digits, int escapeAt, String form) {
         int value = 0;
         for (int i = 0; i < digits; i++) {
-            int digit = pos < text.length() ? hexDigitValue(text.charAt(pos)) : -1;
+            int digit = pos < text.length ? hexDigitValue(text[pos]) : -1;
             if (digit < 0) {
                 throw new LiteralException("truncated " + form + " escape", escapeAt);
             }
@@ -226,11 +226,11 @@ final class StringLiteralDecoder {
             pos--;
             return;
         }
-        int close = pos < text.length() && text.charAt(pos) == '{' ? text.indexOf('}', pos) : -1;
+        int close = pos < text.length && text[pos] == '{' ? SourceText.indexOf(text, '}', pos) : -1;
         if (close < 0 || close - pos > 100) {
             throw new LiteralException("malformed \\N{...} escape", escapeAt);
         }
-        String name = text.substring(pos + 1, close);
+        String name = SourceText.slice(text, pos + 1, close);
         try {
             appendCodePoint(Character.codePointOf(name));
         } catch (IllegalArgumentException unknown) {
@@ -246,12 +246,12 @@ final class StringLiteralDecoder {
      */
     private void readRawBackslashes() {
         int run = 0;
-        while (pos + run < text.length() && text.charAt(pos + run) == '\\') {
+        while (pos + run < text.length && text[pos + run] == '\\') {
             run++;
         }
         int after = pos + run;
         boolean odd = run % 2 == 1;
-        char next = after < text.length() ? text.charAt(after) : 0;
+        char next = after < text.length ? text[after] : 0;
         if (unicode && odd && (next == 'u' || next == 'U')) {
             appendBackslashes(run - 1);
             int escapeAt = after - 1;
@@ -262,10 +262,10 @@ final class StringLiteralDecoder {
         appendBackslashes(run);
         pos = after;
         if (odd) {
-            if (pos >= text.length()) {
+            if (pos >= text.length) {
                 throw unterminated();
             }
-            boolean crlf = text.startsWith("\r\n", pos);
+            boolean crlf = SourceText.startsWith(text, "\r\n", pos);
             copySourceCodePoint();
             if (crlf) {
                 copySourceCodePoint();
