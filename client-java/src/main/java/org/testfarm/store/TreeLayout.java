@@ -34,6 +34,9 @@ final class TreeLayout {
     static final String KEYS_DIR = "keys";
 
     private final Path root;
+    /** Client folders already checked and resolved: every file of every execution starts from one. */
+    private final java.util.Map<ClientRef, Path> clients = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CLIENTS_KEPT = 4096;
 
     TreeLayout(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -71,7 +74,15 @@ final class TreeLayout {
     }
 
     Path client(ClientRef ref) {
-        return inside(project(ref.project()).resolve(Names.check("client", ref.client())));
+        Path known = clients.get(ref);
+        if (known == null) {
+            known = inside(project(ref.project()).resolve(Names.check("client", ref.client())));
+            if (clients.size() >= CLIENTS_KEPT) {
+                clients.clear();
+            }
+            clients.put(ref, known);
+        }
+        return known;
     }
 
     Path clientMetadata(ClientRef ref) {
@@ -104,7 +115,8 @@ final class TreeLayout {
 
     private Path execution(ExecutionRef ref, String suffix) {
         Names.check("execution", ref.execution());
-        return inside(client(ref.clientRef()).resolve(ref.execution() + suffix));
+        // a checked name is one segment not starting with '.': the file stays in the client's folder
+        return client(ref.clientRef()).resolve(ref.execution() + suffix);
     }
 
     private Path inside(Path path) {
