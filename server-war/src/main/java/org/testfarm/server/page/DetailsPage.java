@@ -88,8 +88,7 @@ public record DetailsPage(Frame frame, String project, String client, Html clien
                     commands));
         }
         Changes changes = changes(index, read, ids, position, outcome);
-        String title = client.client() + " — " + ref.execution();
-        Frame frame = Frame.inProject(title, ref.project(), outcome == Outcome.RUNNING ? RUNNING_REFRESH_SECONDS : 0,
+        Frame frame = Frame.inProject(List.of(client.client(), ref.execution()), ref.project(), outcome == Outcome.RUNNING ? RUNNING_REFRESH_SECONDS : 0,
                 new Link(client.client(), "history.html#" + HistoryPage.anchor(client)),
                 new Link(ref.execution(), Links.href(Links.detailsFile(ref))));
         return new DetailsPage(frame, ref.project(), client.client(),

@@ -3,18 +3,20 @@ package org.testfarm.server.page;
 import java.util.List;
 
 /**
- * What the shared layout shows around a page: its title, the relative way back to
+ * What the shared layout shows around a page: its title (parts the layout joins
+ * with a dash, most specific first), the relative way back to
  * the site root ("" or "../"), the trail of links above it, and how often it
  * reloads itself (0: never).
  */
-public record Frame(String title, String root, List<Link> trail, int refreshSeconds) {
+public record Frame(List<String> title, String root, List<Link> trail, int refreshSeconds) {
 
     public Frame {
+        title = List.copyOf(title);
         trail = List.copyOf(trail);
     }
 
     /** The frame of a page inside a project folder. */
-    static Frame inProject(String title, String project, int refreshSeconds, Link... more) {
+    static Frame inProject(List<String> title, String project, int refreshSeconds, Link... more) {
         List<Link> trail = new java.util.ArrayList<>();
         trail.add(new Link("All projects", "../index.html"));
         trail.add(new Link(project, "index.html"));

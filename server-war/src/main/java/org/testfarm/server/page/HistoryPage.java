@@ -80,7 +80,7 @@ public record HistoryPage(Frame frame, String project, String heading, boolean l
                     StatusView.of(state.status()), StatusView.of(state.doing()), Links.href(Links.statsFile(client)),
                     stats ? Links.href(Links.thumbnailFile(client)) : ""));
         }
-        Frame frame = Frame.inProject(project + " — history", project, SummaryPage.REFRESH_SECONDS,
+        Frame frame = Frame.inProject(List.of(project, "history"), project, SummaryPage.REFRESH_SECONDS,
                 new Link("History", "history.html"));
         return new HistoryPage(frame, project, "Latest days", true, columns,
                 rows(index, layout, shown), layout.months());
@@ -96,7 +96,7 @@ public record HistoryPage(Frame frame, String project, String heading, boolean l
                     Links.href(Links.statsFile(client)), ""));
         }
         String title = MONTH.format(month);
-        Frame frame = Frame.inProject(project + " — history of " + title, project, 0,
+        Frame frame = Frame.inProject(List.of(project, "history of " + title), project, 0,
                 new Link("History", "history.html"), new Link(title, Links.historyFile(month.toString())));
         return new HistoryPage(frame, project, title, false, columns,
                 rows(index, layout, layout.shownDays(month)), layout.months());

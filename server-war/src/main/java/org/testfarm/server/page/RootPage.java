@@ -32,6 +32,6 @@ public record RootPage(Frame frame, List<Project> projects) implements PageModel
             projects.add(new Project(name, folder + "index.html", folder + "history.html",
                     Descriptions.brief(meta), Descriptions.full(meta), store.clients(name).size()));
         }
-        return new RootPage(new Frame("TestFarm projects", "", List.of(), 0), projects);
+        return new RootPage(new Frame(List.of("TestFarm projects"), "", List.of(), 0), projects);
     }
 }

@@ -61,7 +61,7 @@ public record StatsPage(Frame frame, String project, String client, int executio
             }
             recent.add(new Row(execution, Links.href(Links.detailsFile(client.execution(execution))), values));
         }
-        Frame frame = Frame.inProject(client.client() + " — stats", client.project(), 0,
+        Frame frame = Frame.inProject(List.of(client.client(), "stats"), client.project(), 0,
                 new Link(client.client(), "history.html#" + HistoryPage.anchor(client)),
                 new Link("Stats", Links.href(Links.statsFile(client))));
         return new StatsPage(frame, client.project(), client.client(), executions.size(), charts,

@@ -66,7 +66,7 @@ public record SummaryPage(Frame frame, String project, Html brief, Html descript
             old += client.doing() == Doing.OLD ? 1 : 0;
             running += client.doing() == Doing.RUN ? 1 : 0;
         }
-        Frame frame = new Frame(project + " — summary", "../",
+        Frame frame = new Frame(List.of(project, "summary"), "../",
                 List.of(new Link("All projects", "../index.html"), new Link(project, "index.html")), REFRESH_SECONDS);
         return new SummaryPage(frame, project, Descriptions.brief(meta), Descriptions.full(meta),
                 new Counts(red, old, green, running, unknown), rows, TimeView.of(farm.now()));

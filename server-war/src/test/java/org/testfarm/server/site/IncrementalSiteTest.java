@@ -89,7 +89,7 @@ class IncrementalSiteTest {
         ExecutionRef running = MINGW.execution("20130305-100000");
         write(running, false);
         generate();
-        assertThat(details(running)).contains("<dt>Ended</dt><dd>—");
+        assertThat(details(running)).contains("<dt>Ended</dt><dd>&mdash;");
         assertThat(Files.readString(out.resolve(".testfarm-site/manifest"))).doesNotContain(" myproject/win-mingw\n");
 
         write(running, true); // appends to its files: the client's folder keeps its stamp
