@@ -95,19 +95,22 @@ public final class StaticSite {
         // the pages over a whole project then find every summary in the index
         List<Runnable> clients = new ArrayList<>();
         clients.add(() -> PagePath.ASSETS.forEach(a -> generation.file(PagePath.asset(a), null)));
-        List<Runnable> projects = new ArrayList<>();
-        projects.add(() -> {
-            generation.file(PagePath.root(), null);
-            generation.file(PagePath.rootCcTray(), null);
-        });
-        for (String project : site.projects()) {
-            projects.add(() -> projectFiles(generation, project));
+        List<String> published = site.projects();
+        for (String project : published) {
             for (String client : store.clients(project)) {
                 ClientRef ref = new ClientRef(project, client);
                 clients.add(() -> clientFiles(generation, ref));
             }
         }
         run(clients);
+        List<Runnable> projects = new ArrayList<>();
+        projects.add(() -> {
+            generation.file(PagePath.root(), null);
+            generation.file(PagePath.rootCcTray(), null);
+        });
+        for (String project : published) {
+            projectFiles(project).forEach(path -> projects.add(() -> generation.file(path, null)));
+        }
         run(projects);
         int removed = removeStale(previous, next);
         next.save(manifestFile, Site.GENERATOR);
@@ -129,12 +132,15 @@ public final class StaticSite {
         }
     }
 
-    private void projectFiles(Generation generation, String project) {
+    /** The files over a whole project, each its own job: the history of a busy project has many months. */
+    private List<PagePath> projectFiles(String project) {
+        List<PagePath> files = new ArrayList<>();
         for (PagePath.Kind kind : List.of(PagePath.Kind.SUMMARY, PagePath.Kind.HISTORY, PagePath.Kind.SUMMARY_JSON,
                 PagePath.Kind.SUMMARY_JSONP, PagePath.Kind.CCTRAY, PagePath.Kind.ATOM)) {
-            generation.file(PagePath.of(kind, project), null);
+            files.add(PagePath.of(kind, project));
         }
-        HistoryPage.months(site.index(), project).forEach(m -> generation.file(PagePath.month(project, m), null));
+        HistoryPage.months(site.index(), project).forEach(m -> files.add(PagePath.month(project, m)));
+        return files;
     }
 
     private void clientFiles(Generation generation, ClientRef client) {
