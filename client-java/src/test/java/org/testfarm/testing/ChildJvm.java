@@ -103,6 +103,11 @@ public final class ChildJvm implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** The process, e.g. to find the processes it started. */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     /** Asks the process to stop, as SIGTERM does on Unix. */
     public void terminate() {
         process.destroy();

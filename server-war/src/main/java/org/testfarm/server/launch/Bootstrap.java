@@ -40,6 +40,12 @@ import java.util.zip.ZipFile;
  * the webapp's libraries and classes, and runs {@code org.testfarm.server.cli.Cli}
  * in it. Concurrent launches are safe: each unpacks into a private directory and
  * renames it into place atomically; the loser of a race uses the winner's copy.
+ *
+ * <p>A one-off {@code generate} (not {@code --watch}) runs in a second JVM started
+ * with {@code -XX:TieredStopAtLevel=1}: a run of a few seconds spends about half
+ * of its CPU in the optimizing compiler, whose code comes too late to pay back.
+ * {@code -Dtestfarm.fork=false}, or any compiler, agent or recording option given
+ * to {@code java}, keeps the run in this JVM.
  */
 public final class Bootstrap {
 
@@ -50,6 +56,15 @@ public final class Bootstrap {
     static final String STANDALONE_LIB = "META-INF/standalone/lib";
     static final String CLI_CLASS = "org.testfarm.server.cli.Cli";
 
+    /** {@code -Dtestfarm.fork=false} keeps a one-off generation in the JVM it was started in. */
+    static final String FORK_PROPERTY = "testfarm.fork";
+    /** Set in the JVM a one-off generation was handed to, so that one does not hand it on again. */
+    static final String FORKED_PROPERTY = "testfarm.forked";
+    /** JVM options that say someone chose how this JVM compiles or watches it: then it runs here. */
+    private static final List<String> OWN_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel", "-XX:-TieredCompilation",
+            "-XX:+TieredCompilation", "-Xint", "-Xcomp", "-XX:StartFlightRecording", "-agentlib", "-agentpath",
+            "-javaagent", "-XX:CompileCommand", "-XX:CompilerDirectives");
+
     private static final String PARTIAL_PREFIX = "partial-";
     private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 
@@ -57,6 +72,13 @@ public final class Bootstrap {
     }
 
     public static void main(String[] args) throws Throwable {
+        if (batchJob(args)) {
+            Integer code = runForked(args);
+            if (code != null) {
+                System.exit(code);
+                return;
+            }
+        }
         Method cliMain;
         try {
             Path exploded = explode(ownWar(), cacheRoot());
@@ -75,6 +97,51 @@ public final class Bootstrap {
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
+    }
+
+    /** Whether these arguments ask for a short batch run that another JVM, compiling lightly, does faster. */
+    static boolean batchJob(String[] args) {
+        if (args.length == 0 || !args[0].equals("generate") || List.of(args).contains("--watch")
+                || Boolean.getBoolean(FORKED_PROPERTY) || "false".equals(System.getProperty(FORK_PROPERTY))) {
+            return false;
+        }
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .noneMatch(option -> OWN_JVM_OPTIONS.stream().anyMatch(option::startsWith));
+    }
+
+    /**
+     * Runs the command in a JVM with the C1 compiler only and this JVM's options,
+     * its standard streams this one's; its exit status, or null if it could not be
+     * started (then the command runs here).
+     */
+    static Integer runForked(String[] args) throws InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-D" + FORKED_PROPERTY + "=true");
+        command.add("-cp");
+        command.add(ownWar().toString());
+        command.add(Bootstrap.class.getName());
+        command.addAll(List.of(args));
+        Process child;
+        try {
+            child = new ProcessBuilder(command).inheritIO().start();
+        } catch (IOException | IllegalStateException e) {
+            return null;
+        }
+        Thread stop = new Thread(() -> { // stopped itself (SIGTERM, Ctrl-C): the generation stops with it
+            child.destroy();
+            try {
+                child.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "testfarm-stop-generation");
+        Runtime.getRuntime().addShutdownHook(stop);
+        int code = child.waitFor();
+        Runtime.getRuntime().removeShutdownHook(stop);
+        return code;
     }
 
     /** The WAR (or jar) this class was loaded from. */

@@ -19,11 +19,11 @@ import org.testfarm.store.LogStore;
  * (spec/log-tree.md): metadata, idle, stats, and per execution its {@code .info}
  * and {@code .log}. Every tenth execution fails; executions are two hours apart.
  */
-final class BenchTree {
+public final class BenchTree {
 
     private BenchTree() {}
 
-    static void write(Path root, int projects, int clients, int executions, int commands, LocalDateTime first)
+    public static void write(Path root, int projects, int clients, int executions, int commands, LocalDateTime first)
             throws IOException {
         for (int p = 0; p < projects; p++) {
             String project = projects == 1 ? "bench" : "bench" + p;

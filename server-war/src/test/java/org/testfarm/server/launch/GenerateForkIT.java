@@ -1,0 +1,112 @@
+package org.testfarm.server.launch;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfarm.server.bench.BenchTree;
+import org.testfarm.testing.ChildJvm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code java -jar testfarm.war generate} hands a one-off generation to a JVM
+ * that compiles with C1 only: the real WAR, its real child process.
+ */
+@Timeout(300)
+class GenerateForkIT {
+
+    private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(120);
+
+    @TempDir
+    static Path tmp;
+    private static Path logs;
+
+    @BeforeAll
+    static void tree() throws Exception {
+        logs = tmp.resolve("logs");
+        BenchTree.write(logs, 1, 4, 300, 10, LocalDateTime.of(2026, 1, 1, 8, 0));
+    }
+
+    @Test
+    void aOneOffGenerationRunsInAChildJvmWithoutTheOptimizingCompiler() throws Exception {
+        Path out = tmp.resolve("site-forked");
+        try (ChildJvm war = LaunchedWar.launch(tmp, "generate", logs.toString(), out.toString())) {
+            ProcessHandle child = firstChild(war.handle()).orElseThrow(
+                    () -> new AssertionError("no child JVM seen; stderr:\n" + war.stderr()));
+            List<String> arguments = List.of(child.info().arguments().orElse(new String[0]));
+            assertThat(arguments).contains("-XX:TieredStopAtLevel=1", "-Dtestfarm.forked=true",
+                    "org.testfarm.server.launch.Bootstrap", "generate", logs.toString(), out.toString());
+            assertThat(war.exitCode(EXIT_TIMEOUT)).isZero();
+            assertThat(war.remainingStdout()).startsWith("Generated " + out + ": ");
+            assertThat(war.stderr()).isEmpty();
+            assertThat(out.resolve("bench/details-client3-" + lastExecution() + ".html")).isRegularFile();
+            assertThat(child.isAlive()).isFalse();
+        }
+    }
+
+    @Test
+    void forkFalseAndWatchGenerateInTheJvmStarted() throws Exception {
+        Path out = tmp.resolve("site-here");
+        try (ChildJvm war = ChildJvm.start(tmp, List.of("-Dtestfarm.fork=false", "-jar",
+                LaunchedWar.WAR.toAbsolutePath().toString(), "generate", logs.toString(), out.toString()))) {
+            assertThat(firstChild(war.handle())).isEmpty();
+            assertThat(war.exitCode(EXIT_TIMEOUT)).isZero();
+            assertThat(out.resolve("bench/index.html")).isRegularFile();
+        }
+        try (ChildJvm war = LaunchedWar.launch(tmp, "generate", "--watch", "--interval", "1", logs.toString(),
+                out.toString())) {
+            assertThat(war.nextLine(EXIT_TIMEOUT)).startsWith("Generated ");
+            assertThat(war.handle().children()).isEmpty();
+        }
+    }
+
+    @Test
+    void theChildsFailureIsTheCommandsFailure() throws Exception {
+        Path missing = tmp.resolve("no-such-logs");
+        try (ChildJvm war = LaunchedWar.launch(tmp, "generate", missing.toString(), tmp.resolve("x").toString())) {
+            assertThat(war.exitCode(EXIT_TIMEOUT)).isEqualTo(1);
+            assertThat(war.stderr().lines()).singleElement().asString().startsWith("testfarm: ").contains(
+                    missing.toString());
+            assertThat(tmp.resolve("x")).doesNotExist();
+        }
+    }
+
+    @Test
+    void stoppingTheCommandStopsTheChild() throws Exception {
+        Path out = tmp.resolve("site-stopped");
+        try (ChildJvm war = LaunchedWar.launch(tmp, "generate", logs.toString(), out.toString())) {
+            ProcessHandle child = firstChild(war.handle()).orElseThrow();
+            war.terminate();
+            assertThat(war.exitCode(EXIT_TIMEOUT)).isNotZero();
+            child.onExit().get(); // a child left running would hang the test here, until its time-out
+            assertThat(child.isAlive()).isFalse();
+        }
+    }
+
+    /** The first process {@code parent} starts, watched until it exits. */
+    private static Optional<ProcessHandle> firstChild(ProcessHandle parent) throws InterruptedException {
+        while (parent.isAlive()) {
+            Optional<ProcessHandle> child = parent.children().findFirst();
+            if (child.isPresent()) {
+                return child;
+            }
+            Thread.sleep(5);
+        }
+        return parent.children().findFirst();
+    }
+
+    private static String lastExecution() throws Exception {
+        try (var files = Files.list(logs.resolve("bench/client3"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".info")).sorted()
+                    .reduce((a, b) -> b).orElseThrow().replace(".info", "");
+        }
+    }
+}
