@@ -88,8 +88,27 @@ public final class StaticSite {
         site.index().beginPass();
         AtomicInteger written = new AtomicInteger();
         AtomicInteger unchanged = new AtomicInteger();
-        Generation generation = new Generation(previous, next, written, unchanged);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread thread = new Thread(r, "testfarm-generate");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Generation generation = new Generation(previous, next, written, unchanged, pool);
+            renderAll(generation);
+        } finally {
+            pool.shutdownNow();
+        }
+        int removed = removeStale(previous, next);
+        next.save(manifestFile, Site.GENERATOR);
+        kept = next;
+        keptStamp = stamp(manifestFile);
+        IndexFile.save(site.index(), indexFile);
+        indexStamp = stamp(indexFile);
+        return new Report(written.get(), unchanged.get(), removed, Duration.ofNanos(System.nanoTime() - start));
+    }
 
+    private void renderAll(Generation generation) throws IOException {
         LogStore store = site.index().store();
         // clients first: each execution is read once, on the thread that writes its details page;
         // the pages over a whole project then find every summary in the index
@@ -102,7 +121,7 @@ public final class StaticSite {
                 clients.add(() -> clientFiles(generation, ref));
             }
         }
-        run(clients);
+        await(submit(generation.pool, clients));
         List<Runnable> projects = new ArrayList<>();
         projects.add(() -> {
             generation.file(PagePath.root(), null);
@@ -111,14 +130,9 @@ public final class StaticSite {
         for (String project : published) {
             projectFiles(project).forEach(path -> projects.add(() -> generation.file(path, null)));
         }
-        run(projects);
-        int removed = removeStale(previous, next);
-        next.save(manifestFile, Site.GENERATOR);
-        kept = next;
-        keptStamp = stamp(manifestFile);
-        IndexFile.save(site.index(), indexFile);
-        indexStamp = stamp(indexFile);
-        return new Report(written.get(), unchanged.get(), removed, Duration.ofNanos(System.nanoTime() - start));
+        // plots still being drawn render beside the project's pages: they do not depend on each other
+        await(submit(generation.pool, projects));
+        await(generation.later);
     }
 
     /** Size and modification time of a file folded together, 0 if it is missing. */
@@ -150,12 +164,15 @@ public final class StaticSite {
                 generation.file(PagePath.of(kind, client), null);
             }
             int keys = site.index().store().stats(client).keys().size();
+            List<PagePath> images = new ArrayList<>();
             if (keys > 0) {
-                generation.file(PagePath.of(PagePath.Kind.STATS_THUMB, client), null);
+                images.add(PagePath.of(PagePath.Kind.STATS_THUMB, client));
             }
             for (int n = 1; n <= keys; n++) {
-                generation.file(PagePath.chart(client, n), null);
+                images.add(PagePath.chart(client, n));
             }
+            // each image its own job: a client's plots are drawn side by side, and beside its pages
+            images.forEach(image -> generation.later.add(generation.pool.submit(() -> generation.file(image, null))));
         } else {
             generation.keepAll(List.of(PagePath.Kind.STATS_JSON, PagePath.Kind.STATS_CSV, PagePath.Kind.STATS_THUMB)
                     .stream().map(kind -> PagePath.of(kind, client)).toList());
@@ -190,8 +207,13 @@ public final class StaticSite {
         private final Manifest next;
         private final AtomicInteger written;
         private final AtomicInteger unchanged;
+        private final ExecutorService pool;
+        /** Jobs started by other jobs, waited for at the end. */
+        private final java.util.Queue<Future<?>> later = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-        Generation(Manifest previous, Manifest next, AtomicInteger written, AtomicInteger unchanged) {
+        Generation(Manifest previous, Manifest next, AtomicInteger written, AtomicInteger unchanged,
+                ExecutorService pool) {
+            this.pool = pool;
             this.previous = previous;
             this.next = next;
             this.written = written;
@@ -286,15 +308,14 @@ public final class StaticSite {
         return removed;
     }
 
-    private void run(List<Runnable> jobs) throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread thread = new Thread(r, "testfarm-generate");
-            thread.setDaemon(true);
-            return thread;
-        });
+    private static List<Future<?>> submit(ExecutorService pool, List<Runnable> jobs) {
+        List<Future<?>> running = new ArrayList<>();
+        jobs.forEach(job -> running.add(pool.submit(job)));
+        return running;
+    }
+
+    private static void await(java.util.Collection<Future<?>> running) throws IOException {
         try {
-            List<Future<?>> running = new ArrayList<>();
-            jobs.forEach(job -> running.add(pool.submit(job)));
             for (Future<?> job : running) {
                 job.get();
             }
@@ -309,8 +330,6 @@ public final class StaticSite {
                 throw failure;
             }
             throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
     }
 }
