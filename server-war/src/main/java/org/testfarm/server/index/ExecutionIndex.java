@@ -217,30 +217,37 @@ public final class ExecutionIndex {
     private record Listing(long stamp, List<String> ids) {
     }
 
-    private record Derived(List<?> inputs, Object value) {
+    private record Derived(List<?> inputs, Object value, boolean keep) {
     }
 
     private final LinkedHashMap<Object, Derived> derived = new LinkedHashMap<>(16, 0.75f, true);
     private static final int DERIVED_MAX = 64;
 
+    /** A derived value, and whether it may be used again while its inputs stay equal. */
+    public record Computed<T>(T value, boolean keep) {
+    }
+
     /**
      * A value computed from listings, kept while its inputs stay equal: pass the
      * listings it reads ({@link #executions}) among the inputs, and cheap equality
-     * follows, since an unchanged listing is the same list. {@code compute} returns
-     * null for a value that must not be kept (it then runs again next time).
+     * follows, since an unchanged listing is the same list. {@code compute} is given
+     * the value computed last under this key (kept or not; null if none), to reuse
+     * what of it still holds, and says whether its own value may be kept.
      */
     @SuppressWarnings("unchecked")
-    public <T> T derived(Object key, List<?> inputs, java.util.function.Supplier<T> compute) {
+    public <T> T derived(Object key, List<?> inputs, java.util.function.Function<Object, Computed<T>> compute) {
+        Object before;
         synchronized (this) {
             Derived known = derived.get(key);
-            if (known != null && known.inputs.equals(inputs)) {
+            if (known != null && known.keep && known.inputs.equals(inputs)) {
                 return (T) known.value;
             }
+            before = known != null ? known.value : null;
         }
-        T value = compute.get();
-        if (value != null) {
+        Computed<T> computed = compute.apply(before);
+        if (computed.value() != null) {
             synchronized (this) {
-                derived.put(key, new Derived(List.copyOf(inputs), value));
+                derived.put(key, new Derived(List.copyOf(inputs), computed.value(), computed.keep()));
                 Iterator<Object> eldest = derived.keySet().iterator();
                 while (derived.size() > DERIVED_MAX && eldest.hasNext()) {
                     eldest.next();
@@ -248,7 +255,7 @@ public final class ExecutionIndex {
                 }
             }
         }
-        return value;
+        return computed.value();
     }
 
     public synchronized int size() {

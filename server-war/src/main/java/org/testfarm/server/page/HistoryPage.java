@@ -10,12 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 import org.testfarm.event.ClientRef;
 import org.testfarm.event.ExecutionRef;
-import org.testfarm.server.index.ExecutionDays;
 import org.testfarm.server.index.ExecutionIndex;
 import org.testfarm.server.markup.Html;
 import org.testfarm.state.ClientState;
@@ -70,7 +68,7 @@ public record HistoryPage(Frame frame, String project, String heading, boolean l
 
     /** @param clients the state of a client, as {@link FarmState#client} gives it */
     public static HistoryPage latest(ExecutionIndex index, String project, Function<ClientRef, ClientState> clients) {
-        Layout layout = Layout.of(index, project);
+        HistoryLayout layout = HistoryLayout.of(index, project);
         List<LocalDate> shown = layout.shownDays(null);
         List<Column> columns = new ArrayList<>();
         for (ClientRef client : layout.clients) {
@@ -88,7 +86,7 @@ public record HistoryPage(Frame frame, String project, String heading, boolean l
 
     /** One month, as an archive page. */
     public static HistoryPage month(ExecutionIndex index, String project, YearMonth month) {
-        Layout layout = Layout.of(index, project);
+        HistoryLayout layout = HistoryLayout.of(index, project);
         List<Column> columns = new ArrayList<>();
         for (ClientRef client : layout.clients) {
             columns.add(new Column(client.client(), anchor(client),
@@ -104,25 +102,15 @@ public record HistoryPage(Frame frame, String project, String heading, boolean l
 
     /** The months that have executions, newest first. */
     public static List<YearMonth> months(ExecutionIndex index, String project) {
-        return Layout.of(index, project).monthList();
+        return HistoryLayout.of(index, project).monthList();
     }
 
     /** The executions a history page shows: of the latest days (month null), or of one month. */
     public static List<ExecutionRef> shown(ExecutionIndex index, String project, YearMonth month) {
-        Layout layout = Layout.of(index, project);
-        java.util.Set<LocalDate> days = new java.util.HashSet<>(layout.shownDays(month));
-        List<ExecutionRef> out = new ArrayList<>();
-        for (ClientRef client : layout.clients) {
-            layout.days.get(client).forEach((id, day) -> {
-                if (days.contains(day)) {
-                    out.add(client.execution(id));
-                }
-            });
-        }
-        return out;
+        return HistoryLayout.of(index, project).shown(month);
     }
 
-    private static List<Day> rows(ExecutionIndex index, Layout layout, List<LocalDate> days) {
+    private static List<Day> rows(ExecutionIndex index, HistoryLayout layout, List<LocalDate> days) {
         Map<LocalDate, List<List<Bubble>>> grid = new TreeMap<>(Collections.reverseOrder());
         days.forEach(d -> {
             List<List<Bubble>> cells = new ArrayList<>();
@@ -131,14 +119,11 @@ public record HistoryPage(Frame frame, String project, String heading, boolean l
         });
         for (int column = 0; column < layout.clients.size(); column++) {
             ClientRef client = layout.clients.get(column);
-            Map<String, LocalDate> ofClient = layout.days.get(client);
             String newest = layout.newest(client);
-            for (Map.Entry<String, LocalDate> execution : ofClient.entrySet()) {
-                if (grid.containsKey(execution.getValue())) {
-                    ExecutionSummary summary = index.summary(client.execution(execution.getKey()));
-                    Outcome outcome = index.outcomeNow(summary, !execution.getKey().equals(newest));
-                    grid.get(execution.getValue()).get(column).add(bubble(summary, outcome));
-                }
+            for (String id : layout.executionsOn(client, days)) {
+                ExecutionSummary summary = index.summary(client.execution(id));
+                Outcome outcome = index.outcomeNow(summary, !id.equals(newest));
+                grid.get(layout.dayOf(client, id)).get(column).add(bubble(summary, outcome));
             }
         }
         List<Day> out = new ArrayList<>();
@@ -165,67 +150,5 @@ public record HistoryPage(Frame frame, String project, String heading, boolean l
 
     static String anchor(ClientRef client) {
         return "client-" + Links.encode(client.client());
-    }
-
-    /** The clients of a project and the day of each of their executions. */
-    private record Layout(List<ClientRef> clients, Map<ClientRef, Map<String, LocalDate>> days) {
-
-        /** Computed again only when a client or execution comes or goes (while every id names its day). */
-        static Layout of(ExecutionIndex index, String project) {
-            List<ClientRef> clients = index.store().clients(project).stream()
-                    .map(c -> new ClientRef(project, c)).toList();
-            List<Object> inputs = new ArrayList<>(List.of(project, index.farm().zone()));
-            List<List<String>> listings = new ArrayList<>();
-            for (ClientRef client : clients) {
-                List<String> ids = index.executions(client);
-                listings.add(ids);
-                inputs.add(client.client());
-                inputs.add(ids);
-            }
-            Layout layout = index.derived(List.of(Layout.class, project), inputs,
-                    () -> compute(index, clients, listings, true));
-            return layout != null ? layout : compute(index, clients, listings, false);
-        }
-
-        /** Null when {@code keepable} and some day came from file times, which change without the listing. */
-        private static Layout compute(ExecutionIndex index, List<ClientRef> clients, List<List<String>> listings,
-                                      boolean keepable) {
-            Map<ClientRef, Map<String, LocalDate>> days = new java.util.HashMap<>();
-            for (int c = 0; c < clients.size(); c++) {
-                ClientRef client = clients.get(c);
-                TreeMap<String, LocalDate> ofClient = new TreeMap<>();
-                for (String id : listings.get(c)) {
-                    if (keepable && !ExecutionDays.fromId(id)) {
-                        return null;
-                    }
-                    ofClient.put(id, ExecutionDays.dayOf(index.store(), client.execution(id), index.farm().zone()));
-                }
-                days.put(client, Collections.unmodifiableNavigableMap(ofClient));
-            }
-            return new Layout(clients, Map.copyOf(days));
-        }
-
-        String newest(ClientRef client) {
-            java.util.NavigableMap<String, LocalDate> ofClient = (java.util.NavigableMap<String, LocalDate>) days.get(client);
-            return ofClient.isEmpty() ? "" : ofClient.lastKey();
-        }
-
-        /** The days shown, newest first: the latest ones with executions, or those of a month. */
-        List<LocalDate> shownDays(YearMonth month) {
-            TreeSet<LocalDate> all = new TreeSet<>(Collections.reverseOrder());
-            days.values().forEach(d -> d.values().stream()
-                    .filter(day -> month == null || YearMonth.from(day).equals(month)).forEach(all::add));
-            return month == null ? all.stream().limit(LATEST_DAYS).toList() : new ArrayList<>(all);
-        }
-
-        List<YearMonth> monthList() {
-            TreeSet<YearMonth> months = new TreeSet<>(Collections.reverseOrder());
-            days.values().forEach(d -> d.values().forEach(day -> months.add(YearMonth.from(day))));
-            return new ArrayList<>(months);
-        }
-
-        List<Link> months() {
-            return monthList().stream().map(m -> new Link(MONTH.format(m), Links.historyFile(m.toString()))).toList();
-        }
     }
 }
