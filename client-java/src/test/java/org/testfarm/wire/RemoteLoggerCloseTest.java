@@ -140,6 +140,7 @@ class RemoteLoggerCloseTest {
         logger.close();
         for (Thread thread : threads) {
             thread.join(TimeUnit.SECONDS.toMillis(30));
+            assertThat(thread.isAlive()).as("%s is refused once the logger is closed", thread.getName()).isFalse();
         }
         return new Race(accepted, refusals);
     }

@@ -80,9 +80,9 @@ final class GitUpdate {
             List<String> conflicts = mergeConflicts(merge);
             String note = null;
             if (stash != null && merge.getMergeStatus() == MergeResult.MergeStatus.CONFLICTING) {
-                note = "Local edits of tracked files were stashed before the merge, which conflicts; they are kept in "
-                        + stashName(stash) + ". Resolve the conflicts and commit (or give up the merge with"
-                        + " `git merge --abort`), then get them back with `git stash pop`.";
+                note = "Local edits of tracked files were stashed before the merge, which conflicts;"
+                        + " they are kept in " + stashName(stash) + ". Resolve the conflicts and commit (or give"
+                        + " up the merge with `git merge --abort`), then get them back with `git stash pop`.";
             } else if (stash != null) {
                 List<String> unapplied = reapply(stash);
                 if (!unapplied.isEmpty()) {

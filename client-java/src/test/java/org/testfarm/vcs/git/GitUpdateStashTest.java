@@ -3,6 +3,7 @@ package org.testfarm.vcs.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -134,7 +135,7 @@ class GitUpdateStashTest {
             assertThat(stashes.get(0).getFullMessage()).startsWith(GitUpdate.STASH_MESSAGE);
             Repository repository = git.getRepository();
             try (TreeWalk walk = TreeWalk.forPath(repository, path, stashes.get(0).getTree())) {
-                return new String(repository.open(walk.getObjectId(0)).getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                return new String(repository.open(walk.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
             }
         }
     }
