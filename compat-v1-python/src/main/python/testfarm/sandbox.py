@@ -43,6 +43,9 @@ class JavaSandbox(object):
 		result = _call(self._java.update)
 		if self.verbose and result.hasConflicts():
 			print "conflicts in %s: %s" % (self.path, ', '.join(_str(path) for path in result.conflicts()))
+		if result.note() is not None:
+			# where local edits the update could not put back are kept: said even when not verbose
+			print "%s: %s" % (self.path, _str(result.note()))
 		return result
 
 	def __repr__(self):

@@ -19,7 +19,9 @@ import org.testfarm.vcs.UpdateResult;
  * log, then {@code Updating <location>, <old> -> <new>}, which updates it. The
  * change logs are read once, before the execution starts, for its snapshot. A
  * sandbox that fails (not a working copy, remote unreachable, credentials
- * refused) fails its command with the message as output, and so the task.
+ * refused) fails its command with the message as output, and so the task. An
+ * update's note (where local edits it could not re-apply are kept) is its
+ * command's output.
  */
 final class SandboxUpdate {
 
@@ -118,7 +120,8 @@ final class SandboxUpdate {
             return false;
         }
         String info = result.hasConflicts() ? "conflicts: " + String.join(", ", result.conflicts()) : null;
-        listener.commandEnded(execution, task, command, "", true, info, Map.of());
+        String output = result.note() == null ? "" : result.note() + "\n";
+        listener.commandEnded(execution, task, command, output, true, info, Map.of());
         return true;
     }
 

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * How the indicator opens a project's page. {@link #system()} is the real one;
@@ -30,9 +32,7 @@ public interface BrowserLauncher {
         return page -> {
             Path xdgOpen = onPath("xdg-open");
             if (xdgOpen != null) {
-                new ProcessBuilder(xdgOpen.toString(), page.toString())
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                command(List.of(xdgOpen.toString())).open(page);
                 return;
             }
             if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
@@ -40,6 +40,32 @@ public interface BrowserLauncher {
                 return;
             }
             throw new IOException("no web browser: xdg-open is not on the PATH and Java cannot browse on this desktop");
+        };
+    }
+
+    /**
+     * Runs {@code command} (a program and its first arguments) with the page's
+     * URL as its last argument, without waiting for it. The program's standard
+     * input is closed at once, so one that reads it sees its end instead of
+     * waiting for ever; what it prints is discarded, so it never blocks on a full
+     * pipe; and Java reaps it when it ends, so no zombie and no open pipe stays
+     * behind, however many pages are opened.
+     *
+     * @throws IllegalArgumentException when {@code command} is empty
+     */
+    static BrowserLauncher command(List<String> command) {
+        if (command.isEmpty() || command.get(0).isBlank()) {
+            throw new IllegalArgumentException("the browser command is empty");
+        }
+        List<String> program = List.copyOf(command);
+        return page -> {
+            List<String> line = new ArrayList<>(program);
+            line.add(page.toString());
+            Process process = new ProcessBuilder(line)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            process.getOutputStream().close();
         };
     }
 

@@ -28,12 +28,15 @@ import org.testfarm.TestFarmException;
  * projects' pages, pauses polling, quits.
  *
  * <pre>
- * java -cp client-java.jar:... org.testfarm.tray.TrayIndicator [--interval SECONDS] URL...
+ * java -cp client-java.jar:... org.testfarm.tray.TrayIndicator [--interval SECONDS] [--browser COMMAND] URL...
  * </pre>
  *
  * Each URL is a project page ({@code http://farm.example.org/myproject/}) or its
- * feed ({@code .../myproject/testfarm-data.js}). Without a display or a system tray
- * it says so in one line and exits with {@value #NO_TRAY}.
+ * feed ({@code .../myproject/testfarm-data.js}). {@code --browser} names the
+ * program (with its first arguments, separated by spaces) that opens pages,
+ * instead of the {@linkplain BrowserLauncher#system() system's browser}. Without
+ * a display or a system tray it says so in one line and exits with
+ * {@value #NO_TRAY}.
  */
 public final class TrayIndicator implements AutoCloseable {
 
@@ -72,10 +75,13 @@ public final class TrayIndicator implements AutoCloseable {
     static int run(String[] args, PrintStream out, PrintStream err) {
         List<ProjectFeed> feeds = new ArrayList<>();
         Duration interval = Duration.ofSeconds(60);
+        BrowserLauncher browser = BrowserLauncher.system();
         try {
             for (int i = 0; i < args.length; i++) {
                 if (args[i].equals("--interval") && i + 1 < args.length) {
                     interval = Duration.ofMillis(Math.round(Double.parseDouble(args[++i]) * 1000));
+                } else if (args[i].equals("--browser") && i + 1 < args.length) {
+                    browser = BrowserLauncher.command(List.of(args[++i].strip().split("\\s+")));
                 } else if (args[i].equals("--help") || args[i].startsWith("-")) {
                     throw new IllegalArgumentException("unknown option " + args[i]);
                 } else {
@@ -87,11 +93,11 @@ public final class TrayIndicator implements AutoCloseable {
             }
         } catch (IllegalArgumentException e) {
             err.println("testfarm-tray: " + e.getMessage()
-                    + " (usage: testfarm-tray [--interval SECONDS] URL...)");
+                    + " (usage: testfarm-tray [--interval SECONDS] [--browser COMMAND] URL...)");
             return USAGE;
         }
         try {
-            start(feeds, interval, out::println);
+            start(feeds, interval, out::println, browser);
             return 0;
         } catch (NoTrayException e) {
             err.println("testfarm-tray: " + e.getMessage());

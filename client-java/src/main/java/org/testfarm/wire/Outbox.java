@@ -23,6 +23,7 @@ final class Outbox {
     private final Duration maxBackoff;
     private Duration backoff;
     private long nextAttempt = System.nanoTime();
+    private boolean closed;
 
     Outbox(ClientRef client, Spool spool, WirePost post, Consumer<String> warnings, Duration firstBackoff,
            Duration maxBackoff) {
@@ -38,6 +39,9 @@ final class Outbox {
 
     /** Sends {@code request}, or spools it behind the reports still waiting. */
     synchronized void deliver(WireRequest request) {
+        if (closed) {
+            throw new IllegalStateException("logger closed: the spool " + spool.file() + " is closed");
+        }
         if (spool.isEmpty()) {
             Delivery delivery = post.send(request, client);
             switch (delivery.kind()) {
@@ -77,7 +81,7 @@ final class Outbox {
      * @return nanoseconds until the next try is due, 0 when nothing waits
      */
     synchronized long replay(boolean now) {
-        if (spool.isEmpty()) {
+        if (closed || spool.isEmpty()) {
             return 0;
         }
         long due = nextAttempt - System.nanoTime();
@@ -130,6 +134,7 @@ final class Outbox {
     }
 
     synchronized void close() {
+        closed = true;
         try {
             spool.close();
         } catch (IOException e) {

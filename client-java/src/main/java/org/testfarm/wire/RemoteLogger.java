@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -39,8 +42,11 @@ import org.testfarm.spool.Spool;
  * Any other 4xx answer means the report itself is wrong: it is reported as a warning, with the server's
  * answer, and dropped.
  *
- * <p>Thread-safe. {@link #close()} tries the spool once more; what remains is
- * replayed by the next logger on the same spool directory.
+ * <p>Thread-safe. {@link #close()} waits for the reports under way on other
+ * threads (each is then sent or on disk in the spool), refuses any later one
+ * with an {@link IllegalStateException} "logger closed", tries the spool once
+ * more and closes it; what remains is replayed by the next logger on the same
+ * spool directory.
  */
 public final class RemoteLogger implements FarmListener, Flushable, Closeable {
 
@@ -49,6 +55,8 @@ public final class RemoteLogger implements FarmListener, Flushable, Closeable {
     private final WireEncoder encoder = new WireEncoder();
     private final Map<ClientRef, Outbox> outboxes = new ConcurrentHashMap<>();
     private final Object wake = new Object();
+    /** Held shared by each report until it is sent or spooled, and exclusively by close() to shut the door. */
+    private final ReadWriteLock door = new ReentrantReadWriteLock();
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration timeout = Duration.ofSeconds(20);
     private Duration firstBackoff = Duration.ofSeconds(1);
@@ -165,13 +173,20 @@ public final class RemoteLogger implements FarmListener, Flushable, Closeable {
     }
 
     private void deliver(ClientRef client, WireRequest request) {
-        if (closed) {
-            throw new TestFarmException("the remote logger to " + base + " is closed");
-        }
-        Outbox box = outbox(client);
-        box.deliver(request);
-        if (!box.isEmpty()) {
-            startReplayer();
+        Lock reporting = door.readLock();
+        reporting.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("logger closed: the remote logger to " + base
+                        + " takes no more reports");
+            }
+            Outbox box = outbox(client);
+            box.deliver(request);
+            if (!box.isEmpty()) {
+                startReplayer();
+            }
+        } finally {
+            reporting.unlock();
         }
     }
 
@@ -237,14 +252,24 @@ public final class RemoteLogger implements FarmListener, Flushable, Closeable {
         }
     }
 
-    /** Tries the spools once more, stops the replaying thread and closes the spools. */
+    /**
+     * Waits for the reports under way (each ends sent or spooled), refuses later
+     * ones, tries the spools once more, stops the replaying thread and closes the
+     * spools. Closing again does nothing.
+     */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        Lock closing = door.writeLock();
+        closing.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        } finally {
+            closing.unlock();
         }
         flush();
-        closed = true;
         Thread thread;
         synchronized (this) {
             thread = replayer;

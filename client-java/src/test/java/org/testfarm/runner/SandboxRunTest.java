@@ -124,6 +124,19 @@ class SandboxRunTest {
     }
 
     @Test
+    void localEditsTheUpdateCannotReapply_theUpdateCommandSaysTheyAreInTheStash() throws Exception {
+        GitWorld world = GitWorld.create(dir.resolve("git"));
+        world.push("a.txt", "b from upstream\n", "second: add b");
+        Files.writeString(world.sandbox.resolve("a.txt"), "a\nb from here\n");
+
+        runner(world).plan(countLines(world.sandbox)).runOnce(FirstRun.ONLY_WITH_NEW_COMMITS);
+
+        assertThat(recorder.lines()).anySatisfy(line -> assertThat(line)
+                .startsWith("#1.2 ('Updating " + world.sandbox.toAbsolutePath().normalize())
+                .contains("stash@{0}", "git stash drop", "conflicts: a.txt"));
+    }
+
+    @Test
     void unreachableRemote_isAFailedUpdateSandboxTask_withTheMessage_andNothingElseRuns() throws Exception {
         GitWorld world = GitWorld.create(dir.resolve("git"));
         deleteTree(world.origin);

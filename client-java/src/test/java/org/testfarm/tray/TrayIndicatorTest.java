@@ -55,7 +55,8 @@ class TrayIndicatorTest {
 
         assertThat(exit).isEqualTo(TrayIndicator.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("testfarm-tray: give the page or feed URL of one"
-                + " project or more (usage: testfarm-tray [--interval SECONDS] URL...)" + System.lineSeparator());
+                + " project or more (usage: testfarm-tray [--interval SECONDS] [--browser COMMAND] URL...)"
+                + System.lineSeparator());
     }
 
     @Test

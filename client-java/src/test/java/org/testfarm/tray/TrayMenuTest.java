@@ -166,7 +166,8 @@ class TrayMenuTest {
                 + (tray.isAlive() ? "(still running)" : TrayIndicatorTest.text(tray.getErrorStream())));
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    /** Waits (20 s at most) until {@code condition} holds. */
+    static void await(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

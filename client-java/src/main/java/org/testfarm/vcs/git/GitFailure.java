@@ -68,7 +68,7 @@ final class GitFailure {
     }
 
     /** The first message of the chain, which JGit words for people, plus the root cause if different. */
-    private static String detail(Throwable failure) {
+    static String detail(Throwable failure) {
         String first = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
