@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -28,14 +30,19 @@ final class TreeReader {
         Path infoFile = layout.info(ref);
         Path upstream = layout.upstreamLog(ref);
         Path events = layout.events(ref);
-        if (!Files.exists(infoFile) && !Files.exists(upstream) && !Files.exists(events)) {
+        // one stat per file tells which exist and when they last changed: a missing file is not opened
+        // (a failed open costs two exceptions), and most upstream trees have no journal
+        BasicFileAttributes infoFound = attributes(infoFile);
+        BasicFileAttributes upstreamFound = attributes(upstream);
+        BasicFileAttributes eventsFound = attributes(events);
+        if (infoFound == null && upstreamFound == null && eventsFound == null) {
             throw new ExecutionNotFoundException(ref);
         }
-        Map<String, Object> info = Metadata.read(infoFile);
+        Map<String, Object> info = infoFound != null ? Metadata.read(infoFile) : new LinkedHashMap<>();
         ReplayFilter seen = new ReplayFilter();
         List<ExecutionEvent> all = new ArrayList<>();
-        List<ExecutionEvent> candidates = new ArrayList<>(upstreamEvents(upstream));
-        for (String record : Journal.read(events)) {
+        List<ExecutionEvent> candidates = new ArrayList<>(upstreamFound != null ? upstreamEvents(upstream) : List.of());
+        for (String record : eventsFound != null ? Journal.read(events) : List.<String>of()) {
             ExecutionEvent event = EventTuples.fromTuple(parseOrNull(record));
             if (event != null) {
                 candidates.add(event);
@@ -46,8 +53,22 @@ final class TreeReader {
                 all.add(event instanceof ExecutionStarted ? new ExecutionStarted(info) : event);
             }
         }
-        Instant last = lastModified(infoFile, upstream, events);
+        Instant last = Instant.EPOCH;
+        for (BasicFileAttributes found : new BasicFileAttributes[] {infoFound, upstreamFound, eventsFound}) {
+            if (found != null && found.lastModifiedTime().toInstant().isAfter(last)) {
+                last = found.lastModifiedTime().toInstant();
+            }
+        }
         return new ExecutionLog(ref, info, all, last);
+    }
+
+    /** What a stat of the file says, null if it is missing. */
+    private static BasicFileAttributes attributes(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     static List<ExecutionEvent> upstreamEvents(Path upstream) throws IOException {
@@ -70,20 +91,5 @@ final class TreeReader {
         } catch (RuntimeException e) {
             return null;
         }
-    }
-
-    static Instant lastModified(Path... files) {
-        Instant last = Instant.EPOCH;
-        for (Path file : files) {
-            try {
-                Instant modified = Files.getLastModifiedTime(file).toInstant();
-                if (modified.isAfter(last)) {
-                    last = modified;
-                }
-            } catch (IOException e) {
-                // missing: ignored
-            }
-        }
-        return last;
     }
 }

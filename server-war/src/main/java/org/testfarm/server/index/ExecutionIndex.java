@@ -31,7 +31,11 @@ public final class ExecutionIndex {
 
     private final LinkedHashMap<ClientRef, Listing> listings = new LinkedHashMap<>(64, 0.75f, true);
     private long listed;
-    private final ThreadLocal<ExecutionState> lastRead = new ThreadLocal<>();
+    private final ThreadLocal<Read> lastRead = new ThreadLocal<>();
+
+    /** What this thread read last to summarise it, for the details page it renders next. */
+    private record Read(ExecutionState state, ExecutionSummary summary) {
+    }
     private static final int RESTORED = -1;
     private boolean trustFinished;
     /** What was read since the index was saved last ({@link IndexFile}). */
@@ -124,10 +128,11 @@ public final class ExecutionIndex {
             }
         }
         ExecutionState state = ExecutionState.of(store().read(ref));
+        Entry entry = put(ref, stamp, ExecutionSummary.of(state));
         if (passes) {
-            lastRead.set(state); // a static generation renders its details page next
+            lastRead.set(new Read(state, entry.summary)); // a static generation renders its details page next
         }
-        return put(ref, stamp, ExecutionSummary.of(state));
+        return entry;
     }
 
     /**
@@ -135,18 +140,26 @@ public final class ExecutionIndex {
      * read to summarise it, if it is that one, else read now.
      */
     public ExecutionState state(ExecutionRef ref) {
-        ExecutionState last = lastRead.get();
-        lastRead.remove();
-        if (last != null && last.ref().equals(ref)) {
-            return last;
+        Read last = lastRead.get();
+        if (last != null && last.state.ref().equals(ref)) {
+            return last.state;
         }
+        lastRead.remove();
         return ExecutionState.of(store().read(ref));
     }
 
-    /** Remembers the summary of an execution a page has read whole anyway. */
-    public ExecutionSummary remember(ExecutionState execution, long stamp) {
+    /**
+     * The summary of an execution a page has read whole: the one made when {@link #state}
+     * gave it, or made now and remembered (the index then need not read it).
+     */
+    public ExecutionSummary remember(ExecutionState execution) {
+        Read last = lastRead.get();
+        lastRead.remove();
+        if (last != null && last.state == execution) {
+            return last.summary;
+        }
         ExecutionSummary summary = ExecutionSummary.of(execution);
-        put(execution.ref(), stamp, summary);
+        put(execution.ref(), store().stamp(execution.ref()), summary);
         return summary;
     }
 

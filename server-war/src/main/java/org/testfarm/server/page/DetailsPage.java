@@ -69,7 +69,7 @@ public record DetailsPage(Frame frame, String project, String client, Html clien
         ClientRef client = ref.clientRef();
         int position = ExecutionIndex.position(ids, ref.execution());
         boolean superseded = position >= 0 && position < ids.size() - 1;
-        Outcome outcome = index.outcomeNow(index.remember(read, index.store().stamp(ref)), superseded);
+        Outcome outcome = index.outcomeNow(index.remember(read), superseded);
         List<TaskView> tasks = new ArrayList<>();
         Map<String, Number> allStats = new TreeMap<>();
         for (TaskState task : read.tasks()) {
