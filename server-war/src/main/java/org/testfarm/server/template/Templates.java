@@ -49,6 +49,7 @@ public final class Templates {
         settings.setProperty(RuntimeConstants.EVENTHANDLER_REFERENCEINSERTION, Escaping.class.getName());
         settings.setProperty(RuntimeConstants.INPUT_ENCODING, "UTF-8");
         settings.setProperty(RuntimeConstants.SPACE_GOBBLING, "lines");
+        settings.setProperty(RuntimeConstants.UBERSPECT_CLASSNAME, AccessibleUberspect.class.getName());
         engine = new VelocityEngine(settings);
         engine.init();
     }
