@@ -21,12 +21,20 @@ final class FileStamps {
     private FileStamps() {}
 
     static long of(Path... files) {
+        BasicFileAttributes[] found = new BasicFileAttributes[files.length];
+        for (int i = 0; i < files.length; i++) {
+            found[i] = attributesOrNull(files[i]);
+        }
+        return of(found);
+    }
+
+    /** The stamp of files whose attributes were read already; null for a missing file. */
+    static long of(BasicFileAttributes... found) {
         long stamp = SEED;
-        for (Path file : files) {
-            Optional<BasicFileAttributes> attributes = attributes(file);
-            stamp = mix(stamp, attributes.map(BasicFileAttributes::size).orElse(-1L));
-            stamp = mix(stamp, attributes.map(a -> a.lastModifiedTime().toInstant())
-                    .map(t -> t.getEpochSecond() * 1_000_000_000L + t.getNano()).orElse(-1L));
+        for (BasicFileAttributes attributes : found) {
+            stamp = mix(stamp, attributes == null ? -1L : attributes.size());
+            Instant time = attributes == null ? null : attributes.lastModifiedTime().toInstant();
+            stamp = mix(stamp, time == null ? -1L : time.getEpochSecond() * 1_000_000_000L + time.getNano());
         }
         return stamp;
     }
@@ -44,10 +52,23 @@ final class FileStamps {
     }
 
     private static Optional<BasicFileAttributes> attributes(Path file) {
+        return Optional.ofNullable(attributesOrNull(file));
+    }
+
+    /**
+     * What a stat of the file (not of a link's target) says, null if it is missing
+     * (a link to nothing counts as missing). Missing files are common (most
+     * executions have no journal): they are told apart first by a stat that throws
+     * nothing, as an exception per file costs more than the stat.
+     */
+    static BasicFileAttributes attributesOrNull(Path file) {
+        if (!file.toFile().exists()) {
+            return null;
+        }
         try {
-            return Optional.of(Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-            return Optional.empty();
+            return null;
         }
     }
 

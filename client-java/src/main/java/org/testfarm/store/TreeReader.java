@@ -2,7 +2,6 @@ package org.testfarm.store;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -32,9 +31,9 @@ final class TreeReader {
         Path events = layout.events(ref);
         // one stat per file tells which exist and when they last changed: a missing file is not opened
         // (a failed open costs two exceptions), and most upstream trees have no journal
-        BasicFileAttributes infoFound = attributes(infoFile);
-        BasicFileAttributes upstreamFound = attributes(upstream);
-        BasicFileAttributes eventsFound = attributes(events);
+        BasicFileAttributes infoFound = FileStamps.attributesOrNull(infoFile);
+        BasicFileAttributes upstreamFound = FileStamps.attributesOrNull(upstream);
+        BasicFileAttributes eventsFound = FileStamps.attributesOrNull(events);
         if (infoFound == null && upstreamFound == null && eventsFound == null) {
             throw new ExecutionNotFoundException(ref);
         }
@@ -59,16 +58,7 @@ final class TreeReader {
                 last = found.lastModifiedTime().toInstant();
             }
         }
-        return new ExecutionLog(ref, info, all, last);
-    }
-
-    /** What a stat of the file says, null if it is missing. */
-    private static BasicFileAttributes attributes(Path file) {
-        try {
-            return Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (IOException e) {
-            return null;
-        }
+        return new ExecutionLog(ref, info, all, last, FileStamps.of(infoFound, upstreamFound, eventsFound));
     }
 
     static List<ExecutionEvent> upstreamEvents(Path upstream) throws IOException {

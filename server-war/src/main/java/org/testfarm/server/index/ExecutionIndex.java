@@ -11,6 +11,7 @@ import org.testfarm.state.ExecutionState;
 import org.testfarm.state.ExecutionSummary;
 import org.testfarm.state.FarmState;
 import org.testfarm.state.Outcome;
+import org.testfarm.store.ExecutionLog;
 import org.testfarm.store.LogStore;
 
 /**
@@ -73,6 +74,30 @@ public final class ExecutionIndex {
         return farm.store();
     }
 
+    /** Client metadata read last, with the stamp of its file then. */
+    private final Map<ClientRef, Map.Entry<Long, Map<String, Object>>> metas =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int METAS_KEPT = 4096;
+
+    /**
+     * A client's metadata, read again only when its file changed: every details
+     * page shows its client's description, so a generation would read it once per
+     * execution. Unmodifiable.
+     */
+    public Map<String, Object> clientMeta(ClientRef client) {
+        long stamp = metaStamp(client);
+        Map.Entry<Long, Map<String, Object>> known = metas.get(client);
+        if (known != null && known.getKey() == stamp) {
+            return known.getValue();
+        }
+        Map<String, Object> meta = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(store().clientMeta(client)));
+        if (metas.size() >= METAS_KEPT) {
+            metas.clear();
+        }
+        metas.put(client, Map.entry(stamp, meta));
+        return meta;
+    }
+
     /** Starts a pass of a static generation: from now on each stamp is checked once per pass. */
     public synchronized void beginPass() {
         passes = true;
@@ -119,16 +144,23 @@ public final class ExecutionIndex {
                 return entry;
             }
         }
-        long stamp = store().stamp(ref);
+        Entry known;
         synchronized (this) {
-            Entry entry = entries.get(ref);
-            if (entry != null && entry.stamp == stamp) {
-                entry.pass = pass;
-                return entry;
+            known = entries.get(ref);
+        }
+        if (known != null) { // a stat of its files says whether it must be read again
+            long stamp = store().stamp(ref);
+            synchronized (this) {
+                Entry entry = entries.get(ref);
+                if (entry != null && entry.stamp == stamp) {
+                    entry.pass = pass;
+                    return entry;
+                }
             }
         }
-        ExecutionState state = ExecutionState.of(store().read(ref));
-        Entry entry = put(ref, stamp, ExecutionSummary.of(state));
+        ExecutionLog read = store().read(ref); // stamped by the stats it was read after
+        ExecutionState state = ExecutionState.of(read);
+        Entry entry = put(ref, read.stamp(), ExecutionSummary.of(state));
         if (passes) {
             lastRead.set(new Read(state, entry.summary)); // a static generation renders its details page next
         }

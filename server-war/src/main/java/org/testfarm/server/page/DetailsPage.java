@@ -92,7 +92,7 @@ public record DetailsPage(Frame frame, String project, String client, Html clien
                 new Link(client.client(), "history.html#" + HistoryPage.anchor(client)),
                 new Link(ref.execution(), Links.href(Links.detailsFile(ref))));
         return new DetailsPage(frame, ref.project(), client.client(),
-                Descriptions.brief(index.store().clientMeta(client)), ref.execution(), StatusView.of(outcome),
+                Descriptions.brief(index.clientMeta(client)), ref.execution(), StatusView.of(outcome),
                 Headline.of(read, outcome), TimeView.of(read.startTime()), TimeView.of(read.stopTime()),
                 duration(read), tasks, info(read.info()), entries(allStats), changes.title, changes.list,
                 changes.note, neighbour(client, ids, position - 1, "previous"),

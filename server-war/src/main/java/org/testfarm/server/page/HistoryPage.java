@@ -90,7 +90,7 @@ public record HistoryPage(Frame frame, String project, String heading, boolean l
         List<Column> columns = new ArrayList<>();
         for (ClientRef client : layout.clients) {
             columns.add(new Column(client.client(), anchor(client),
-                    Descriptions.brief(index.store().clientMeta(client)), false, null, null,
+                    Descriptions.brief(index.clientMeta(client)), false, null, null,
                     Links.href(Links.statsFile(client)), ""));
         }
         String title = MONTH.format(month);
