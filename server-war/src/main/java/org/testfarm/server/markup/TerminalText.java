@@ -42,6 +42,16 @@ public final class TerminalText {
 
     /** The text as a block that collapses all but {@value #KEEP} lines when it has more than {@value #COLLAPSE_OVER}. */
     public static TextBlock block(String text, Keep keep) {
+        if (text.isEmpty()) { // what most commands print: one block shared by all
+            return keep == Keep.HEAD ? EMPTY_HEAD : EMPTY_TAIL;
+        }
+        return split(text, keep);
+    }
+
+    private static final TextBlock EMPTY_HEAD = split("", Keep.HEAD);
+    private static final TextBlock EMPTY_TAIL = split("", Keep.TAIL);
+
+    private static TextBlock split(String text, Keep keep) {
         TerminalText rendering = render(text);
         String markup = rendering.out.toString();
         int count = rendering.lines;

@@ -288,7 +288,9 @@ public final class StaticSite {
                 folders.add(target.getParent());
             }
             Path temporary = target.resolveSibling("." + target.getFileName() + "." + Thread.currentThread().getId() + ".tmp");
-            Files.write(temporary, body);
+            try (java.io.FileOutputStream stream = new java.io.FileOutputStream(temporary.toFile())) {
+                stream.write(body); // plain stream I/O: fewer layers per file than a channel
+            }
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
