@@ -55,21 +55,23 @@ final class FileStamps {
         return Optional.ofNullable(attributesOrNull(file));
     }
 
-    /**
-     * What a stat of the file (not of a link's target) says, null if it is missing
-     * (a link to nothing counts as missing). Missing files are common (most
-     * executions have no journal): they are told apart first by a stat that throws
-     * nothing, as an exception per file costs more than the stat.
-     */
+    /** What a stat of the file (not of a link's target) says, null if it is missing. */
     static BasicFileAttributes attributesOrNull(Path file) {
-        if (!file.toFile().exists()) {
-            return null;
-        }
         try {
             return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /**
+     * The same for a file that is often missing, such as the journal of an execution
+     * this server did not take (most of an upstream tree): it is first looked for
+     * by a stat that throws nothing, as the exception of a missing file costs more
+     * than that stat (a link to nothing then counts as missing).
+     */
+    static BasicFileAttributes attributesIfPresent(Path file) {
+        return file.toFile().exists() ? attributesOrNull(file) : null;
     }
 
     private static long mix(long stamp, long value) {

@@ -396,7 +396,8 @@ public final class LogStore implements FarmListener, Closeable {
 
     /** Changes whenever anything stored for the execution changes (its info, upstream log or events). */
     public long stamp(ExecutionRef ref) {
-        return FileStamps.of(layout.info(ref), layout.upstreamLog(ref), layout.events(ref));
+        return FileStamps.of(FileStamps.attributesOrNull(layout.info(ref)),
+                FileStamps.attributesOrNull(layout.upstreamLog(ref)), FileStamps.attributesIfPresent(layout.events(ref)));
     }
 
     /**

@@ -33,7 +33,7 @@ final class TreeReader {
         // (a failed open costs two exceptions), and most upstream trees have no journal
         BasicFileAttributes infoFound = FileStamps.attributesOrNull(infoFile);
         BasicFileAttributes upstreamFound = FileStamps.attributesOrNull(upstream);
-        BasicFileAttributes eventsFound = FileStamps.attributesOrNull(events);
+        BasicFileAttributes eventsFound = FileStamps.attributesIfPresent(events);
         if (infoFound == null && upstreamFound == null && eventsFound == null) {
             throw new ExecutionNotFoundException(ref);
         }

@@ -229,17 +229,24 @@ public final class ExecutionIndex {
      * client's folder does not change (its stamp), up to {@value #LISTED_IDS} ids in all.
      */
     public List<String> executions(ClientRef client) {
+        synchronized (this) {
+            Listing listing = listings.get(client);
+            if (listing != null && passes && listing.pass == pass) {
+                return listing.ids; // checked once per pass of a static generation, as metadata stamps are
+            }
+        }
         long stamp = store().stamp(client);
         synchronized (this) {
             Listing listing = listings.get(client);
             if (listing != null && listing.stamp == stamp) {
+                listing.pass = pass;
                 return listing.ids;
             }
         }
         List<String> ids = List.copyOf(store().executions(client));
         synchronized (this) {
             unsavedListings.add(client);
-            Listing old = listings.put(client, new Listing(stamp, ids));
+            Listing old = listings.put(client, new Listing(stamp, ids, pass));
             listed += ids.size() - (old == null ? 0 : old.ids.size());
             Iterator<Map.Entry<ClientRef, Listing>> eldest = listings.entrySet().iterator();
             while (listed > LISTED_IDS && eldest.hasNext()) {
@@ -259,7 +266,17 @@ public final class ExecutionIndex {
         return found < 0 ? -1 : found;
     }
 
-    private record Listing(long stamp, List<String> ids) {
+    /** A client's executions as listed when its folder had {@code stamp}, last checked in {@code pass}. */
+    private static final class Listing {
+        final long stamp;
+        final List<String> ids;
+        long pass;
+
+        Listing(long stamp, List<String> ids, long pass) {
+            this.stamp = stamp;
+            this.ids = ids;
+            this.pass = pass;
+        }
     }
 
     private record Derived(List<?> inputs, Object value, boolean keep) {
@@ -322,7 +339,7 @@ public final class ExecutionIndex {
     /** A saved listing: used while the client's stamp stays the one it was listed at. */
     synchronized void restoreListing(ClientRef client, long stamp, List<String> ids) {
         List<String> copy = List.copyOf(ids);
-        Listing old = listings.put(client, new Listing(stamp, copy));
+        Listing old = listings.put(client, new Listing(stamp, copy, -1));
         listed += copy.size() - (old == null ? 0 : old.ids.size());
     }
 
