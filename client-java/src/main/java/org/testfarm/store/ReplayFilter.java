@@ -39,7 +39,8 @@ final class ReplayFilter {
     private ExecutionEvent last;
     private final Set<Integer> tasksStarted = new HashSet<>();
     private final Set<Integer> tasksEnded = new HashSet<>();
-    private final Map<String, Slot> slots = new HashMap<>();
+    /** By task and command number, one long each. */
+    private final Map<Long, Slot> slots = new HashMap<>();
 
     /** Records an event and says whether it is new; false means it is stored already. */
     boolean admit(ExecutionEvent event) {
@@ -62,11 +63,15 @@ final class ReplayFilter {
         } else if (event.equals(last)) {
             return false;
         } else if (event instanceof CommandStarted e) {
-            return start(slots.computeIfAbsent(e.task() + " " + e.command(), k -> new Slot()), e.commandLine());
+            return start(slot(e.task(), e.command()), e.commandLine());
         } else if (event instanceof CommandEnded e) {
-            return end(slots.computeIfAbsent(e.task() + " " + e.command(), k -> new Slot()), e);
+            return end(slot(e.task(), e.command()), e);
         }
         return true;
+    }
+
+    private Slot slot(int task, int command) {
+        return slots.computeIfAbsent(((long) task << 32) | (command & 0xffffffffL), k -> new Slot());
     }
 
     private boolean start(Slot slot, String line) {

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -298,10 +298,12 @@ public final class StaticSite {
     }
 
     private int removeStale(Manifest previous, Manifest next) throws IOException {
-        Set<String> stale = new HashSet<>(previous.files().keySet());
-        stale.removeAll(next.files().keySet());
+        Map<String, Long> kept = next.files();
         int removed = 0;
-        for (String name : stale) {
+        for (String name : previous.files().keySet()) {
+            if (kept.containsKey(name)) {
+                continue; // most files stay: looked up, not copied into a set of their own
+            }
             Path file = out.resolve(name).normalize();
             if (file.startsWith(out) && Files.deleteIfExists(file)) {
                 removed++;
