@@ -40,6 +40,10 @@ import java.util.zip.ZipFile;
  * the webapp's libraries and classes, and runs {@code org.testfarm.server.cli.Cli}
  * in it. Concurrent launches are safe: each unpacks into a private directory and
  * renames it into place atomically; the loser of a race uses the winner's copy.
+ * Each JVM holds a shared lock on its copy ({@code war-*.lock} beside it) while it
+ * runs, and removes the copies of other WARs that no JVM holds: upgrades do not
+ * pile up copies. (A copy without a lock file was made by an older TestFarm, which
+ * may still be running from it: it is left alone.)
  *
  * <p>A one-off {@code generate} (not {@code --watch}) runs in a second JVM started
  * with {@code -XX:TieredStopAtLevel=1}: a run of a few seconds spends about half
@@ -65,6 +69,11 @@ public final class Bootstrap {
             "-XX:+TieredCompilation", "-Xint", "-Xcomp", "-XX:StartFlightRecording", "-agentlib", "-agentpath",
             "-javaagent", "-XX:CompileCommand", "-XX:CompilerDirectives");
 
+    private static final String COPY_PREFIX = "war-";
+    private static final String LOCK_SUFFIX = ".lock";
+    /** This JVM's hold on the copy it runs from, kept open while it runs. */
+    private static java.nio.channels.FileChannel held;
+
     private static final String PARTIAL_PREFIX = "partial-";
     private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 
@@ -81,7 +90,11 @@ public final class Bootstrap {
         }
         Method cliMain;
         try {
-            Path exploded = explode(ownWar(), cacheRoot());
+            Path war = ownWar();
+            Path cache = cacheRoot();
+            hold(copyOf(war, cache));
+            Path exploded = explode(war, cache);
+            removeUnused(cache, exploded);
             System.setProperty(EXPLODED_PROPERTY, exploded.toString());
             ClassLoader loader = new URLClassLoader("testfarm", classPath(exploded),
                     ClassLoader.getPlatformClassLoader());
@@ -210,10 +223,14 @@ public final class Bootstrap {
      * The unpacked copy of {@code war} under {@code cacheRoot}: reused when present,
      * else unpacked into a private directory and renamed into place atomically.
      */
-    static Path explode(Path war, Path cacheRoot) throws IOException {
+    /** Where the unpacked copy of {@code war} lives: named after its size and modification time. */
+    static Path copyOf(Path war, Path cacheRoot) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(war, BasicFileAttributes.class);
-        Path target = cacheRoot.resolve("war-" + attributes.size() + "-"
-                + attributes.lastModifiedTime().toMillis());
+        return cacheRoot.resolve(COPY_PREFIX + attributes.size() + "-" + attributes.lastModifiedTime().toMillis());
+    }
+
+    static Path explode(Path war, Path cacheRoot) throws IOException {
+        Path target = copyOf(war, cacheRoot);
         if (Files.isDirectory(target)) {
             return target;
         }
@@ -258,6 +275,55 @@ public final class Bootstrap {
     }
 
     /** Deletes unpacking directories left by launches that were killed long ago. */
+    /**
+     * Takes a shared lock on a copy before it is looked at or unpacked, kept while
+     * this JVM runs; waits while another JVM removes that copy (it is then unpacked
+     * anew).
+     */
+    static void hold(Path copy) throws IOException {
+        java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockOf(copy),
+                java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE,
+                java.nio.file.StandardOpenOption.CREATE);
+        channel.lock(0, Long.MAX_VALUE, true);
+        held = channel;
+    }
+
+    /**
+     * Removes the copies of other WARs that no running JVM holds, and says how many.
+     * Lock files stay (empty): removing one could let two JVMs lock different files
+     * for the same copy.
+     */
+    static int removeUnused(Path cacheRoot, Path keep) {
+        List<Path> copies;
+        try (Stream<Path> children = Files.list(cacheRoot)) {
+            copies = children.filter(c -> c.getFileName().toString().startsWith(COPY_PREFIX)
+                    && !c.equals(keep) && Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS)
+                    && Files.isRegularFile(lockOf(c), LinkOption.NOFOLLOW_LINKS)).toList();
+        } catch (IOException e) {
+            return 0;
+        }
+        int removed = 0;
+        for (Path copy : copies) {
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockOf(copy),
+                    java.nio.file.StandardOpenOption.WRITE);
+                 java.nio.channels.FileLock lock = channel.tryLock()) {
+                if (lock != null) {
+                    deleteTree(copy);
+                    removed++;
+                }
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                // this JVM holds it
+            } catch (IOException e) {
+                // removed by another launch meanwhile, or not removable now: tried again at the next launch
+            }
+        }
+        return removed;
+    }
+
+    private static Path lockOf(Path copy) {
+        return copy.resolveSibling(copy.getFileName() + LOCK_SUFFIX);
+    }
+
     private static void removeAbandoned(Path cacheRoot) throws IOException {
         Instant before = Instant.now().minus(ABANDONED_AFTER);
         List<Path> abandoned = new ArrayList<>();

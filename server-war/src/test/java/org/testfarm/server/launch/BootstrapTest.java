@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.testfarm.testing.ChildJvm;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -152,5 +154,46 @@ class BootstrapTest {
                 System.setProperty(Bootstrap.CACHE_PROPERTY, before);
             }
         }
+    }
+
+    @Test
+    void removeUnused_removesCopiesNoJvmHolds_keepsHeldOldAndCurrentOnes() throws Exception {
+        Path cache = cache();
+        Path free = copy(cache, "war-1-1", true);
+        Path held = copy(cache, "war-2-2", true);
+        Path older = copy(cache, "war-3-3", false); // made before copies had lock files
+        Path current = copy(cache, "war-4-4", true);
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        try (ChildJvm holder = ChildJvm.start(tmp, List.of("-cp", System.getProperty("java.class.path"),
+                LockHolder.class.getName(), cache.resolve("war-2-2.lock").toString()))) {
+            assertThat(holder.nextLine(java.time.Duration.ofSeconds(50))).isEqualTo("held");
+            assertThat(Bootstrap.removeUnused(cache, current)).isEqualTo(1);
+            assertThat(free).doesNotExist();
+            assertThat(held.resolve("WEB-INF/web.xml")).isRegularFile();
+        }
+        assertThat(Bootstrap.removeUnused(cache, current)).as("once its JVM is gone").isEqualTo(1);
+        assertThat(held).doesNotExist();
+        assertThat(older.resolve("WEB-INF/web.xml")).isRegularFile();
+        assertThat(current.resolve("WEB-INF/web.xml")).isRegularFile();
+        assertThat(cache.resolve("war-1-1.lock")).isRegularFile();
+    }
+
+    @Test
+    void hold_thenExplode_aCopyHeldByThisJvmIsNeverRemoved() throws IOException {
+        Path war = war("WEB-INF/web.xml", "<web-app/>");
+        Path cache = cache();
+        Bootstrap.hold(Bootstrap.copyOf(war, cache));
+        Path exploded = Bootstrap.explode(war, cache);
+        assertThat(Bootstrap.removeUnused(cache, cache.resolve("war-other"))).isZero();
+        assertThat(exploded.resolve("WEB-INF/web.xml")).isRegularFile();
+    }
+
+    private static Path copy(Path cache, String name, boolean locked) throws IOException {
+        Path copy = Files.createDirectories(cache.resolve(name).resolve("WEB-INF"));
+        Files.writeString(copy.resolve("web.xml"), "<web-app/>");
+        if (locked) {
+            Files.createFile(cache.resolve(name + ".lock"));
+        }
+        return cache.resolve(name);
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.testfarm.testing.ChildJvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +56,23 @@ class StandaloneCliIT {
             assertThat(war.exitCode(EXIT_TIMEOUT)).isEqualTo(1);
             assertThat(war.stderr().lines()).singleElement().asString()
                     .startsWith("testfarm: cannot create the log directory " + notADirectory);
+        }
+    }
+
+    @Test
+    void anUpgradeRemovesTheCopyOfTheWarBefore() throws Exception {
+        Path cache = Files.createDirectories(tmp.resolve("upgrade-cache"));
+        Path before = Files.copy(LaunchedWar.WAR, tmp.resolve("before.war"));
+        Files.setLastModifiedTime(before, java.nio.file.attribute.FileTime.fromMillis(1_600_000_000_000L));
+        for (Path war : List.of(before, LaunchedWar.WAR.toAbsolutePath())) {
+            try (ChildJvm launched = ChildJvm.start(tmp, List.of("-Dtestfarm.cache=" + cache, "-jar",
+                    war.toString(), "--help"))) {
+                assertThat(launched.exitCode(EXIT_TIMEOUT)).isZero();
+            }
+        }
+        try (var copies = Files.list(cache)) {
+            assertThat(copies.filter(Files::isDirectory).map(p -> p.getFileName().toString()))
+                    .containsExactly(Bootstrap.copyOf(LaunchedWar.WAR, cache).getFileName().toString());
         }
     }
 }
