@@ -37,12 +37,20 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts the JVM this test runs on with {@code args}, and {@code tmp} as its java.io.tmpdir (stderr goes there too). */
     public static ChildJvm start(Path tmp, List<String> args) throws IOException {
+        return start(tmp, args, java.util.Map.of());
+    }
+
+    /** The same, with these environment variables added to this process's. */
+    public static ChildJvm start(Path tmp, List<String> args, java.util.Map<String, String> environment)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Djava.io.tmpdir=" + tmp);
         command.addAll(args);
         Path stderr = Files.createTempFile(tmp, "stderr-", ".txt");
-        Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         process.getOutputStream().close();
         return new ChildJvm(process, stderr);
     }

@@ -139,7 +139,11 @@ public final class Bootstrap {
         command.addAll(List.of(args));
         Process child;
         try {
-            child = new ProcessBuilder(command).inheritIO().start();
+            ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+            // their options are among this JVM's already: read again, they would be given twice (and announced twice)
+            builder.environment().remove("JDK_JAVA_OPTIONS");
+            builder.environment().remove("JAVA_TOOL_OPTIONS");
+            child = builder.start();
         } catch (IOException | IllegalStateException e) {
             return null;
         }

@@ -69,6 +69,19 @@ class GenerateForkIT {
     }
 
     @Test
+    void optionsFromTheEnvironmentReachTheChildOnce() throws Exception {
+        Path out = tmp.resolve("site-env");
+        try (ChildJvm war = ChildJvm.start(tmp, List.of("-jar", LaunchedWar.WAR.toAbsolutePath().toString(), "generate",
+                logs.toString(), out.toString()), java.util.Map.of("JDK_JAVA_OPTIONS", "-Dtestfarm.example=1"))) {
+            ProcessHandle child = firstChild(war.handle()).orElseThrow();
+            assertThat(List.of(child.info().arguments().orElse(new String[0])))
+                    .containsOnlyOnce("-Dtestfarm.example=1");
+            assertThat(war.exitCode(EXIT_TIMEOUT)).isZero();
+            assertThat(war.stderr().lines().filter(l -> l.contains("Picked up JDK_JAVA_OPTIONS"))).hasSize(1);
+        }
+    }
+
+    @Test
     void theChildsFailureIsTheCommandsFailure() throws Exception {
         Path missing = tmp.resolve("no-such-logs");
         try (ChildJvm war = LaunchedWar.launch(tmp, "generate", missing.toString(), tmp.resolve("x").toString())) {
