@@ -75,8 +75,14 @@ class StandaloneServeIT {
         }
         Path cache = children(tmp, "testfarm-").stream().filter(p -> !p.getFileName().toString()
                 .startsWith("testfarm-tomcat-")).findFirst().orElseThrow();
-        assertThat(children(cache, "")).as("one unpacked copy, reused by the second launch").hasSize(1);
+        assertThat(children(cache, "")).as("one unpacked copy, reused by the second launch, and its lock file")
+                .extracting(p -> p.getFileName().toString())
+                .containsExactlyInAnyOrder(copy(cache).getFileName().toString(), copy(cache).getFileName() + ".lock");
         System.out.printf("java -jar testfarm.war serve, launch to startup line: %d ms unpacking the WAR,"
                 + " %d ms reusing it%n", firstMillis, secondMillis);
+    }
+
+    private static Path copy(Path cache) throws java.io.IOException {
+        return Bootstrap.copyOf(LaunchedWar.WAR, cache);
     }
 }
