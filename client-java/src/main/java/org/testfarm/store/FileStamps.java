@@ -41,18 +41,23 @@ final class FileStamps {
 
     /** The latest modification time of the files that exist. */
     static Optional<Instant> lastModified(Path... files) {
+        BasicFileAttributes[] found = new BasicFileAttributes[files.length];
+        for (int i = 0; i < files.length; i++) {
+            found[i] = attributesOrNull(files[i]);
+        }
+        return lastModified(found);
+    }
+
+    /** The same of files whose attributes were read already; null for a missing file. */
+    static Optional<Instant> lastModified(BasicFileAttributes... found) {
         Instant last = null;
-        for (Path file : files) {
-            Optional<Instant> modified = attributes(file).map(a -> a.lastModifiedTime().toInstant());
-            if (modified.isPresent() && (last == null || modified.get().isAfter(last))) {
-                last = modified.get();
+        for (BasicFileAttributes attributes : found) {
+            Instant modified = attributes == null ? null : attributes.lastModifiedTime().toInstant();
+            if (modified != null && (last == null || modified.isAfter(last))) {
+                last = modified;
             }
         }
         return Optional.ofNullable(last);
-    }
-
-    private static Optional<BasicFileAttributes> attributes(Path file) {
-        return Optional.ofNullable(attributesOrNull(file));
     }
 
     /** What a stat of the file (not of a link's target) says, null if it is missing. */

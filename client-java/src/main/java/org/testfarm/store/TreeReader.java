@@ -52,12 +52,7 @@ final class TreeReader {
                 all.add(event instanceof ExecutionStarted ? new ExecutionStarted(info) : event);
             }
         }
-        Instant last = Instant.EPOCH;
-        for (BasicFileAttributes found : new BasicFileAttributes[] {infoFound, upstreamFound, eventsFound}) {
-            if (found != null && found.lastModifiedTime().toInstant().isAfter(last)) {
-                last = found.lastModifiedTime().toInstant();
-            }
-        }
+        Instant last = FileStamps.lastModified(infoFound, upstreamFound, eventsFound).orElse(Instant.EPOCH);
         return new ExecutionLog(ref, info, all, last, FileStamps.of(infoFound, upstreamFound, eventsFound));
     }
 

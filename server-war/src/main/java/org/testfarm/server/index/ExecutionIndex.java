@@ -135,18 +135,15 @@ public final class ExecutionIndex {
     }
 
     private Entry lookup(ExecutionRef ref) {
-        synchronized (this) {
-            Entry entry = entries.get(ref);
-            if (entry != null && passes && (entry.pass == pass || (trustFinished
-                    && entry.summary.outcome() != Outcome.RUNNING))) {
-                // a static generation trusts what an earlier one saw of a finished execution, saved or in memory
-                entry.pass = pass;
-                return entry;
-            }
-        }
         Entry known;
         synchronized (this) {
             known = entries.get(ref);
+            if (known != null && passes && (known.pass == pass || (trustFinished
+                    && known.summary.outcome() != Outcome.RUNNING))) {
+                // a static generation trusts what an earlier one saw of a finished execution, saved or in memory
+                known.pass = pass;
+                return known;
+            }
         }
         if (known != null) { // a stat of its files says whether it must be read again
             long stamp = store().stamp(ref);
@@ -270,9 +267,9 @@ public final class ExecutionIndex {
     private static final class Listing {
         final long stamp;
         final List<String> ids;
-        long pass;
+        int pass;
 
-        Listing(long stamp, List<String> ids, long pass) {
+        Listing(long stamp, List<String> ids, int pass) {
             this.stamp = stamp;
             this.ids = ids;
             this.pass = pass;
