@@ -20,10 +20,13 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.AbstractXYItemRenderer;
+import org.jfree.chart.renderer.xy.SamplingXYLineRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYSeries;
@@ -81,8 +84,7 @@ public final class StatsCharts {
         range.setAutoRangeMinimumSize(Math.max(1e-6, top * 0.2), true);
         range.setTickLabelFont(TICKS);
         range.setLabelFont(TICKS);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, series.getItemCount() <= 60);
-        renderer.setDrawSeriesLineAsPath(true); // one stroke for the whole line, not one per segment
+        AbstractXYItemRenderer renderer = lineRenderer(series.getItemCount(), 60, WIDTH);
         renderer.setSeriesPaint(0, LINES[index % LINES.length]);
         renderer.setSeriesStroke(0, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         XYPlot plot = new XYPlot(new XYSeriesCollection(series), domain, range, renderer);
@@ -117,8 +119,7 @@ public final class StatsCharts {
         NumberAxis range = new NumberAxis();
         range.setVisible(false);
         range.setRange(-0.08, 1.08);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, executions.size() < 3);
-        renderer.setDrawSeriesLineAsPath(true);
+        AbstractXYItemRenderer renderer = lineRenderer(executions.size(), 2, THUMB_WIDTH);
         for (int i = 0; i < lines.getSeriesCount(); i++) {
             renderer.setSeriesPaint(i, LINES[i % LINES.length]);
             renderer.setSeriesStroke(i, new BasicStroke(1.4f));
@@ -133,6 +134,21 @@ public final class StatsCharts {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setPadding(RectangleInsets.ZERO_INSETS);
         return png(chart, THUMB_WIDTH, THUMB_HEIGHT);
+    }
+
+    /**
+     * Lines with a dot on each point while there are at most {@code dotted} of them.
+     * A line with more points than the picture has pixel columns is drawn from the lowest
+     * and highest value of each column (JFreeChart's sampling renderer): the same picture,
+     * spikes included, without stroking a thousand segments into a few hundred pixels.
+     */
+    private static AbstractXYItemRenderer lineRenderer(int points, int dotted, int width) {
+        if (points > width) {
+            return new SamplingXYLineRenderer();
+        }
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, points <= dotted);
+        renderer.setDrawSeriesLineAsPath(true); // one stroke for the whole line, not one per segment
+        return renderer;
     }
 
     private static void style(XYPlot plot) {
@@ -150,7 +166,8 @@ public final class StatsCharts {
         BufferedImage image = chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+        // kept in memory: ImageIO's default stream for an OutputStream goes through a temporary file
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
             ImageWriteParam fast = writer.getDefaultWriteParam();
             if (fast.canWriteCompressed()) {
                 // charts are flat colours: light deflate is nearly as small and much quicker
