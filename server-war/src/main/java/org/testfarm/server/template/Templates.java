@@ -50,6 +50,9 @@ public final class Templates {
         settings.setProperty(RuntimeConstants.INPUT_ENCODING, "UTF-8");
         settings.setProperty(RuntimeConstants.SPACE_GOBBLING, "lines");
         settings.setProperty(RuntimeConstants.UBERSPECT_CLASSNAME, AccessibleUberspect.class.getName());
+        // every #foreach and macro call puts its names into the context: interning them is a lookup in the JVM's
+        // string table each time, for no gain (context maps compare keys with equals)
+        settings.setProperty(RuntimeConstants.RUNTIME_STRING_INTERNING, "false");
         engine = new VelocityEngine(settings);
         engine.init();
     }
