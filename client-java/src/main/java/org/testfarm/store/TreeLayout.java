@@ -149,16 +149,21 @@ final class TreeLayout {
     }
 
     /** The executions of a client folder: its {@code *.info} files, sorted by name. */
-    static List<String> executionsIn(Path clientDir) {
+    /** @param checked names (sorted) already seen to be regular files: they are not looked at again */
+    static List<String> executionsIn(Path clientDir, List<String> checked) {
         List<String> names = new ArrayList<>();
         if (!Files.isDirectory(clientDir, LinkOption.NOFOLLOW_LINKS)) {
             return names;
         }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(clientDir, "*" + INFO_SUFFIX)) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(clientDir)) {
             for (Path entry : entries) {
                 String file = entry.getFileName().toString();
+                if (!file.endsWith(INFO_SUFFIX)) {
+                    continue;
+                }
                 String name = file.substring(0, file.length() - INFO_SUFFIX.length());
-                if (Names.isValid(name) && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                if (Names.isValid(name) && (Collections.binarySearch(checked, name) >= 0
+                        || Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS))) {
                     names.add(name);
                 }
             }

@@ -173,6 +173,28 @@ class LogStoreTest {
     }
 
     @Test
+    void listingAgainLooksOnlyAtNewNamesAndStillSkipsWhatIsNotAFile() throws Exception {
+        register();
+        Path client = root.resolve("example project/linux");
+        Files.writeString(client.resolve("20261126-100000.info"), "{}");
+        Files.writeString(client.resolve("20261126-110000.info"), "{}");
+        Files.createDirectory(client.resolve("20261126-090000.info")); // not an execution
+        Files.writeString(client.resolve("20261126-080000.log"), "[]"); // no info: not listed
+        List<String> first = store.executions(CLIENT);
+        assertThat(first).containsExactly("20261126-100000", "20261126-110000");
+
+        Files.writeString(client.resolve("20261126-120000.info"), "{}");
+        Files.createDirectory(client.resolve("20261126-130000.info"));
+        Files.delete(client.resolve("20261126-100000.info"));
+        assertThat(store.executions(CLIENT, first)).containsExactly("20261126-110000", "20261126-120000");
+        // a name listed before is trusted, whatever it became since; a new one is looked at
+        Files.delete(client.resolve("20261126-110000.info"));
+        Files.createDirectory(client.resolve("20261126-110000.info"));
+        assertThat(store.executions(CLIENT, first)).containsExactly("20261126-110000", "20261126-120000");
+        assertThat(store.executions(CLIENT)).containsExactly("20261126-120000");
+    }
+
+    @Test
     void aLocalTreeRegistersUnknownProjectsAndClientsOnFirstUse(@TempDir Path local) {
         try (LogStore own = LogStore.open(local, StoreOptions.defaults().withAutoRegister(true))) {
             own.clientIdle(CLIENT, 1);

@@ -1,9 +1,11 @@
 package org.testfarm.server.index;
 
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 import org.testfarm.event.ClientRef;
 import org.testfarm.event.ExecutionRef;
@@ -46,6 +48,8 @@ public final class ExecutionIndex {
     /** Per client: the pass and the metadata stamp read in it. */
     private final Map<ClientRef, long[]> metaStamps = new java.util.HashMap<>();
     private boolean passes;
+    /** {@link #oncePerPass}: per key, the pass and the value worked out in it. */
+    private final Map<Object, long[]> perPass = new HashMap<>();
     private int pass;
 
     private static final class Entry {
@@ -102,6 +106,26 @@ public final class ExecutionIndex {
     public synchronized void beginPass() {
         passes = true;
         pass++;
+    }
+
+    /**
+     * A value that depends only on stamps, worked out once per pass of a static generation
+     * (as the stamps themselves are checked once), every time outside passes.
+     */
+    public long oncePerPass(Object key, LongSupplier value) {
+        synchronized (this) {
+            long[] known = perPass.get(key);
+            if (passes && known != null && known[0] == pass) {
+                return known[1];
+            }
+        }
+        long worked = value.getAsLong();
+        if (passes) {
+            synchronized (this) {
+                perPass.put(key, new long[] {pass, worked});
+            }
+        }
+        return worked;
     }
 
     /**
@@ -233,14 +257,16 @@ public final class ExecutionIndex {
             }
         }
         long stamp = store().stamp(client);
+        List<String> before;
         synchronized (this) {
             Listing listing = listings.get(client);
             if (listing != null && listing.stamp == stamp) {
                 listing.pass = pass;
                 return listing.ids;
             }
+            before = listing == null ? List.of() : listing.ids;
         }
-        List<String> ids = List.copyOf(store().executions(client));
+        List<String> ids = List.copyOf(store().executions(client, before));
         synchronized (this) {
             unsavedListings.add(client);
             Listing old = listings.put(client, new Listing(stamp, ids, pass));
