@@ -61,23 +61,34 @@ final class Fingerprints {
         return hash;
     }
 
-    /** Everything a client's state ({@link FarmState#client}) depends on: equal values, equal states. */
+    /**
+     * Everything a client's state ({@link FarmState#client}) depends on: equal values, equal
+     * states. Every page over a project holds it for each client: within a generation's pass
+     * it is worked out once per client, not once per page.
+     */
     long client(ClientRef client) {
-        return client(new Hasher(), client).value();
+        return index.oncePerPass(new ClientState(client), () -> clientState(client));
+    }
+
+    private record ClientState(ClientRef client) {
+    }
+
+    private Hasher client(Hasher hash, ClientRef client) {
+        return hash.add(client(client));
     }
 
     /** Everything a client's current status and doing depend on. */
-    private Hasher client(Hasher hash, ClientRef client) {
-        hash.add(store.stamp(client));
+    private long clientState(ClientRef client) {
+        Hasher hash = new Hasher().add(store.stamp(client));
         List<String> ids = index.executions(client);
         if (ids.isEmpty()) {
-            return hash;
+            return hash.value();
         }
         ExecutionRef newest = client.execution(ids.get(ids.size() - 1));
         LocalDateTime now = farm.now();
         return hash.add(newest.execution()).add(store.stamp(newest))
                 .add(store.idleUntil(client).map(idle -> idle.isAfter(now)).orElse(false))
-                .add(farm.overdue(client, store.lastActivity(newest)));
+                .add(farm.overdue(client, store.lastActivity(newest))).value();
     }
 
     /**
