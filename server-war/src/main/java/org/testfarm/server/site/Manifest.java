@@ -1,7 +1,6 @@
 package org.testfarm.server.site;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -82,21 +80,19 @@ final class Manifest {
         return files;
     }
 
+    /**
+     * Written whole at the end of every generation, in no particular order: sorting ten
+     * thousand names each time cost a resident generator more than the pages it rewrote.
+     */
     void save(Path file, long generator) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-            out.write(HEADER + Long.toHexString(generator));
-            out.write('\n');
-            for (Map.Entry<String, Long> entry : new TreeMap<>(clients).entrySet()) {
-                out.write(CLIENT + Long.toHexString(entry.getValue()) + ' ' + entry.getKey() + '\n');
-            }
-            for (Map.Entry<String, Long> entry : new TreeMap<>(files).entrySet()) {
-                out.write(Long.toHexString(entry.getValue()));
-                out.write(' ');
-                out.write(entry.getKey());
-                out.write('\n');
-            }
-        }
+        StringBuilder text = new StringBuilder(64 * (files.size() + clients.size() + 1));
+        text.append(HEADER).append(Long.toHexString(generator)).append('\n');
+        clients.forEach((client, fingerprint) ->
+                text.append(CLIENT).append(Long.toHexString(fingerprint)).append(' ').append(client).append('\n'));
+        files.forEach((name, fingerprint) ->
+                text.append(Long.toHexString(fingerprint)).append(' ').append(name).append('\n'));
+        Files.write(temporary, text.toString().getBytes(StandardCharsets.UTF_8));
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }
