@@ -60,6 +60,7 @@ public final class Cli implements Callable<Integer> {
     CommandSpec spec;
 
     public static void main(String[] args) {
+        WarmUp.start(args);
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 

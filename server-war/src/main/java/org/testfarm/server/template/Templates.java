@@ -96,6 +96,17 @@ public final class Templates {
         return out.toString();
     }
 
+    /** Parses every template of the web site now, not when its first page is rendered. */
+    public Templates parseSite() {
+        SITE_TEMPLATES.forEach(this::compiled);
+        return this;
+    }
+
+    /** How many templates are parsed and kept. */
+    public int parsedCount() {
+        return parsed.size();
+    }
+
     /** A parsed template, kept here: Velocity's own cache takes a lock on every lookup. */
     private Template compiled(String template) {
         Template known = parsed.get(template);
