@@ -50,9 +50,6 @@ public final class Templates {
         settings.setProperty(RuntimeConstants.INPUT_ENCODING, "UTF-8");
         settings.setProperty(RuntimeConstants.SPACE_GOBBLING, "lines");
         settings.setProperty(RuntimeConstants.UBERSPECT_CLASSNAME, AccessibleUberspect.class.getName());
-        // every #foreach and macro call puts its names into the context: interning them is a lookup in the JVM's
-        // string table each time, for no gain (context maps compare keys with equals)
-        settings.setProperty(RuntimeConstants.RUNTIME_STRING_INTERNING, "false");
         engine = new VelocityEngine(settings);
         engine.init();
     }
@@ -82,7 +79,7 @@ public final class Templates {
         Template compiled = compiled(template);
         Map<String, VelocityContext> idle = contexts.get();
         VelocityContext taken = idle.remove(template); // taken while in use: a nested render gets its own
-        VelocityContext context = taken != null ? taken : new VelocityContext();
+        VelocityContext context = taken != null ? taken : new PlainContext();
         references.forEach(context::put);
         TextWriter out = new TextWriter();
         try {
@@ -130,6 +127,18 @@ public final class Templates {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Velocity's context minus one cost: its {@code put} interns every name, and every
+     * {@code #foreach} step and macro call puts names (a lookup in the JVM's string table
+     * each time, for a map that compares names with {@code equals} anyway).
+     */
+    private static final class PlainContext extends VelocityContext {
+        @Override
+        public Object put(String key, Object value) {
+            return key == null ? null : internalPut(key, value);
         }
     }
 
