@@ -40,11 +40,71 @@ public record DetailsPage(Frame frame, String project, String client, Html clien
     public static final String TEMPLATE = "details";
     static final int RUNNING_REFRESH_SECONDS = 30;
 
+    /**
+     * A task and its commands. The template reads {@code $task.css} and {@code $task.label}
+     * rather than {@code $task.status.css}: one step fewer for each, on pages that hold
+     * hundreds of them.
+     */
     public record TaskView(int number, String description, StatusView status, List<CommandView> commands) {
+        public String css() {
+            return status.css();
+        }
+
+        public String label() {
+            return status.label();
+        }
     }
 
+    /** A command, its status read in one step like a task's. */
     public record CommandView(String anchor, String line, StatusView status, TextBlock output, TextBlock info,
                               List<Entry> stats) {
+        public String css() {
+            return status.css();
+        }
+
+        public String label() {
+            return status.label();
+        }
+
+        /** Whether there is more to show than its line: output, info or stats (most commands have none). */
+        public boolean more() {
+            return !output.isEmpty() || !info.isEmpty() || !stats.isEmpty();
+        }
+
+        /** Its output and info, those that are not empty, in that order. */
+        public List<TermText> texts() {
+            if (output.isEmpty()) {
+                return info.isEmpty() ? List.of() : List.of(new TermText("info", info));
+            }
+            return info.isEmpty() ? List.of(new TermText("output", output))
+                    : List.of(new TermText("output", output), new TermText("info", info));
+        }
+    }
+
+    /**
+     * A block of terminal text and its kind ({@code output} or {@code info}, a CSS class),
+     * its parts read in one step by the template.
+     */
+    public record TermText(String kind, TextBlock block) {
+        public boolean collapsed() {
+            return block.collapsed();
+        }
+
+        public boolean hiddenFirst() {
+            return block.hiddenFirst();
+        }
+
+        public int hiddenLines() {
+            return block.hiddenLines();
+        }
+
+        public Html shown() {
+            return block.shown();
+        }
+
+        public Html hidden() {
+            return block.hidden();
+        }
     }
 
     public record Entry(String key, String value) {

@@ -77,6 +77,38 @@ class DetailsPageTest {
     }
 
     @Test
+    void outputThenInfoEachCollapseTheirOwnWayAndAPlainCommandShowsOnlyItsLine() {
+        ExecutionRef ref = farm.started(CLIENT, "20260311-090000", "abc");
+        farm.store.taskStarted(ref, 1, "build");
+        farm.store.commandStarted(ref, 1, 1, "make");
+        farm.store.commandEnded(ref, 1, 1, "out\n".repeat(30), false, "note\n".repeat(40), Map.of("tests", 3));
+        farm.store.commandStarted(ref, 1, 2, "make install");
+        farm.store.commandEnded(ref, 1, 2, "", true, null, Map.of());
+        farm.store.taskEnded(ref, 1, false);
+        farm.store.executionEnded(ref, false);
+        DetailsPage page = page(ref);
+        DetailsPage.CommandView make = page.tasks().get(0).commands().get(0);
+        DetailsPage.CommandView install = page.tasks().get(0).commands().get(1);
+
+        assertThat(make.more()).isTrue();
+        assertThat(make.texts()).extracting(DetailsPage.TermText::kind).containsExactly("output", "info");
+        assertThat(make.css()).isEqualTo("failed");
+        assertThat(install.more()).isFalse();
+        assertThat(install.texts()).isEmpty();
+        String html = TestFarm.html(page);
+        int earlier = html.indexOf("earlier lines");
+        int output = html.indexOf("<pre class=\"term output cut\">");
+        int info = html.indexOf("<pre class=\"term info cut\">");
+        int more = html.indexOf("more lines");
+        assertThat(earlier).isPositive().isLessThan(output); // a build log's end matters most: shown, its start hidden
+        assertThat(info).isGreaterThan(output).isLessThan(more); // info's start shown, the rest behind the toggle
+        assertThat(html).contains("<span class=\"key\">tests</span> <span class=\"value\">3</span>");
+        int item = html.indexOf("id=\"t1c2\"");
+        assertThat(html.substring(item, html.indexOf("</li>", item)))
+                .contains("<code>make install</code>").doesNotContain("<pre").doesNotContain("stat-list");
+    }
+
+    @Test
     void anExecutionSupersededBeforeItEndedShowsAsAbortedAndKeepsWhatItReported() {
         ExecutionRef stuck = farm.running(CLIENT, "20260309-090000");
         farm.finished(CLIENT, "20260310-090000", true, "", "abc");
