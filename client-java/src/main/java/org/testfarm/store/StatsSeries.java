@@ -14,9 +14,12 @@ import java.util.TreeSet;
 public final class StatsSeries {
 
     private final NavigableMap<String, NavigableMap<String, Number>> byKey = new TreeMap<>();
+    /** {@link #executions()} once asked for: a page and each of its plots ask again. */
+    private volatile NavigableSet<String> executions;
 
     void put(String execution, String key, Number value) {
         byKey.computeIfAbsent(key, k -> new TreeMap<>()).put(execution, value);
+        executions = null;
     }
 
     public NavigableSet<String> keys() {
@@ -31,9 +34,14 @@ public final class StatsSeries {
 
     /** Every execution that has at least one value, in order. */
     public NavigableSet<String> executions() {
-        NavigableSet<String> all = new TreeSet<>();
-        byKey.values().forEach(s -> all.addAll(s.keySet()));
-        return all;
+        NavigableSet<String> known = executions;
+        if (known == null) {
+            NavigableSet<String> all = new TreeSet<>();
+            byKey.values().forEach(s -> all.addAll(s.keySet()));
+            known = Collections.unmodifiableNavigableSet(all);
+            executions = known;
+        }
+        return known;
     }
 
     public boolean isEmpty() {

@@ -13,6 +13,7 @@ import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 
 import javax.imageio.IIOImage;
@@ -61,14 +62,7 @@ public final class StatsCharts {
     /** The plot of one key: x = the client's executions with stats, in order; y = the key's value. */
     public static byte[] chart(StatsSeries stats, String key, int index) {
         List<String> executions = new ArrayList<>(stats.executions());
-        XYSeries series = new XYSeries(key, false, true);
-        NavigableMap<String, Number> values = stats.series(key);
-        for (int x = 0; x < executions.size(); x++) {
-            Number value = values.get(executions.get(x));
-            if (value != null) {
-                series.add(x, value.doubleValue());
-            }
-        }
+        XYSeries series = points(key, executions, stats.series(key), 0, 1);
         NumberAxis domain = new NumberAxis("executions");
         domain.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         domain.setNumberFormatOverride(new ExecutionLabels(executions));
@@ -86,7 +80,7 @@ public final class StatsCharts {
         range.setLabelFont(TICKS);
         AbstractXYItemRenderer renderer = lineRenderer(series.getItemCount(), 60, WIDTH);
         renderer.setSeriesPaint(0, LINES[index % LINES.length]);
-        renderer.setSeriesStroke(0, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        renderer.setSeriesStroke(0, stroke(renderer, 2f));
         XYPlot plot = new XYPlot(new XYSeriesCollection(series), domain, range, renderer);
         style(plot);
         JFreeChart chart = new JFreeChart(null, TICKS, plot, false);
@@ -104,14 +98,8 @@ public final class StatsCharts {
             double min = values.values().stream().mapToDouble(Number::doubleValue).min().orElse(0);
             double max = values.values().stream().mapToDouble(Number::doubleValue).max().orElse(0);
             double span = max - min;
-            XYSeries series = new XYSeries(key, false, true);
-            for (int x = 0; x < executions.size(); x++) {
-                Number value = values.get(executions.get(x));
-                if (value != null) {
-                    series.add(x, span == 0 ? 0.5 : (value.doubleValue() - min) / span);
-                }
-            }
-            lines.addSeries(series);
+            // a flat line sits in the middle
+            lines.addSeries(span == 0 ? points(key, executions, values, 0.5, 0) : points(key, executions, values, -min / span, 1 / span));
         }
         NumberAxis domain = new NumberAxis();
         domain.setVisible(false);
@@ -122,7 +110,7 @@ public final class StatsCharts {
         AbstractXYItemRenderer renderer = lineRenderer(executions.size(), 2, THUMB_WIDTH);
         for (int i = 0; i < lines.getSeriesCount(); i++) {
             renderer.setSeriesPaint(i, LINES[i % LINES.length]);
-            renderer.setSeriesStroke(i, new BasicStroke(1.4f));
+            renderer.setSeriesStroke(i, stroke(renderer, 1.4f));
         }
         XYPlot plot = new XYPlot(lines, domain, range, renderer);
         style(plot);
@@ -134,6 +122,24 @@ public final class StatsCharts {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setPadding(RectangleInsets.ZERO_INSETS);
         return png(chart, THUMB_WIDTH, THUMB_HEIGHT);
+    }
+
+    /**
+     * A key's values as points: x is the execution's position among all executions with
+     * stats, y is {@code offset + value * scale}. Both lists are in execution order, so
+     * they are walked side by side rather than looked up point by point.
+     */
+    private static XYSeries points(String key, List<String> executions, NavigableMap<String, Number> values,
+            double offset, double scale) {
+        XYSeries series = new XYSeries(key, false, true);
+        int x = 0;
+        for (Map.Entry<String, Number> value : values.entrySet()) {
+            while (x < executions.size() && executions.get(x).compareTo(value.getKey()) < 0) {
+                x++;
+            }
+            series.add(x, offset + value.getValue().doubleValue() * scale, false); // no one listens yet
+        }
+        return series;
     }
 
     /**
@@ -149,6 +155,13 @@ public final class StatsCharts {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, points <= dotted);
         renderer.setDrawSeriesLineAsPath(true); // one stroke for the whole line, not one per segment
         return renderer;
+    }
+
+    /** Round joins on a line with few points; on a dense one they do not show, and plain ones stroke faster. */
+    private static BasicStroke stroke(AbstractXYItemRenderer renderer, float width) {
+        return renderer instanceof SamplingXYLineRenderer
+                ? new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_BEVEL)
+                : new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     }
 
     private static void style(XYPlot plot) {
