@@ -14,6 +14,19 @@ public record ClientRef(String project, String client) {
         return new ExecutionRef(project, client, execution);
     }
 
+    // written out, as ExecutionRef's: a record's own go through method handles
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof ClientRef that && client.equals(that.client)
+                && project.equals(that.project);
+    }
+
+    @Override
+    public int hashCode() {
+        return project.hashCode() * 31 + client.hashCode();
+    }
+
     @Override
     public String toString() {
         return project + "/" + client;

@@ -15,6 +15,20 @@ public record ExecutionRef(String project, String client, String execution) {
         return new ClientRef(project, client);
     }
 
+    // written out: a record's own equals and hashCode go through method handles, slow
+    // before the JIT's last tier, and an execution is looked up in maps all the time
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof ExecutionRef that && execution.equals(that.execution)
+                && client.equals(that.client) && project.equals(that.project);
+    }
+
+    @Override
+    public int hashCode() {
+        return (project.hashCode() * 31 + client.hashCode()) * 31 + execution.hashCode();
+    }
+
     @Override
     public String toString() {
         return project + "/" + client + "/" + execution;
