@@ -52,7 +52,8 @@ public final class ExecutionIndex {
     private final Map<Object, long[]> perPass = new HashMap<>();
     private int pass;
 
-    private static final class Entry {
+    /** What the index knows of an execution: its summary and the file stamp it was read at. */
+    public static final class Entry {
         final long stamp;
         final ExecutionSummary summary;
         int pass;
@@ -61,6 +62,14 @@ public final class ExecutionIndex {
             this.stamp = stamp;
             this.summary = summary;
             this.pass = pass;
+        }
+
+        public long stamp() {
+            return stamp;
+        }
+
+        public ExecutionSummary summary() {
+            return summary;
         }
     }
 
@@ -156,6 +165,11 @@ public final class ExecutionIndex {
     /** The file stamp the summary of an execution was read at (see {@link LogStore#stamp(ExecutionRef)}). */
     public long stamp(ExecutionRef ref) {
         return lookup(ref).stamp;
+    }
+
+    /** Both {@link #summary} and {@link #stamp} for the price of one lookup. */
+    public Entry entry(ExecutionRef ref) {
+        return lookup(ref);
     }
 
     private Entry lookup(ExecutionRef ref) {

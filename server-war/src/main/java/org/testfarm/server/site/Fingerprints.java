@@ -105,8 +105,9 @@ final class Fingerprints {
             }
         }
         for (ExecutionRef shown : HistoryPage.shown(index, project, month)) {
-            hash.add(shown.client()).add(shown.execution()).add(index.stamp(shown));
-            if (index.summary(shown).outcome() == Outcome.RUNNING) {
+            ExecutionIndex.Entry known = index.entry(shown);
+            hash.add(shown.client()).add(shown.execution()).add(known.stamp());
+            if (known.summary().outcome() == Outcome.RUNNING) {
                 // shown as lost once the client is overdue or has started a newer one
                 List<String> ids = index.executions(shown.clientRef());
                 hash.add(farm.overdue(shown.clientRef(), store.lastActivity(shown)))
@@ -139,9 +140,10 @@ final class Fingerprints {
     private Hasher details(Hasher hash, ExecutionRef ref, List<String> ids) {
         ClientRef client = ref.clientRef();
         int position = ExecutionIndex.position(ids, ref.execution());
-        hash.add(index.stamp(ref)).add(index.metaStamp(client)).add(position)
+        ExecutionIndex.Entry known = index.entry(ref);
+        hash.add(known.stamp()).add(index.metaStamp(client)).add(position)
                 .add(position > 0 ? ids.get(position - 1) : "").add(position + 1 < ids.size() ? ids.get(position + 1) : "");
-        Outcome outcome = index.summary(ref).outcome();
+        Outcome outcome = known.summary().outcome();
         if (outcome == Outcome.RUNNING) {
             hash.add(farm.overdue(client, store.lastActivity(ref)));
         }
