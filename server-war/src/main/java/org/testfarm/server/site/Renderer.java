@@ -113,7 +113,7 @@ final class Renderer {
         return text(templates.page(model.template(), model, model.frame()));
     }
 
-    private StatsSeries stats(ClientRef client) {
+    StatsSeries stats(ClientRef client) {
         long stamp = store.statsStamp(client);
         Map.Entry<Long, StatsSeries> last = stats.get(client);
         if (last != null && last.getKey() == stamp) {

@@ -77,6 +77,11 @@ public final class Site {
         return fingerprints.detailsTogether(client, ids);
     }
 
+    /** A client's stats, read again only when its stats file changed (the same copy its pages and plots use). */
+    public org.testfarm.store.StatsSeries stats(org.testfarm.event.ClientRef client) {
+        return renderer.stats(client);
+    }
+
     /** Renders a file; {@link MissingPageException} if the tree has nothing for it. */
     public Rendered render(PagePath path, String base, List<String> ids) {
         return renderer.render(path, base, ids);

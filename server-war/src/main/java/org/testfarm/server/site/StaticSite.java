@@ -50,6 +50,9 @@ public final class StaticSite {
     private long indexStamp;
     /** The folders made (or found) during this generation: each is created once, not for every file. */
     private final Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Per client, a listing and its details pages' files ({@link #detailsNames}). */
+    private final Map<ClientRef, Map.Entry<List<String>, String[]>> detailsNames =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param base the site's absolute address ending in '/' for feeds, or "" */
     public StaticSite(Site site, Path out, String base, int threads) {
@@ -163,7 +166,7 @@ public final class StaticSite {
             for (PagePath.Kind kind : List.of(PagePath.Kind.STATS_JSON, PagePath.Kind.STATS_CSV)) {
                 generation.file(PagePath.of(kind, client), null);
             }
-            int keys = site.index().store().stats(client).keys().size();
+            int keys = site.stats(client).keys().size();
             List<PagePath> images = new ArrayList<>();
             if (keys > 0) {
                 images.add(PagePath.of(PagePath.Kind.STATS_THUMB, client));
@@ -185,7 +188,7 @@ public final class StaticSite {
         long together = site.detailsFingerprint(client, ids);
         Long before = generation.previous.client(name);
         if (!full && before != null && before == together
-                && generation.keepDetails(ids.stream().map(id -> PagePath.details(client.execution(id))).toList())) {
+                && generation.keepDetails(detailsNames(client, ids))) {
             // all of finished executions then, and none added, removed or described anew since
             generation.next.client(name, together);
             return;
@@ -199,6 +202,24 @@ public final class StaticSite {
         if (!running) {
             generation.next.client(name, together);
         }
+    }
+
+    /**
+     * The files of a client's details pages, worked out again only when its listing
+     * changed: a resident generator looks at every client each time, and most have no
+     * new execution.
+     */
+    private String[] detailsNames(ClientRef client, List<String> ids) {
+        Map.Entry<List<String>, String[]> known = detailsNames.get(client);
+        if (known != null && known.getKey() == ids) { // the index hands out the same listing while it holds
+            return known.getValue();
+        }
+        String[] names = new String[ids.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = PagePath.details(client.execution(ids.get(i))).file();
+        }
+        detailsNames.put(client, Map.entry(ids, names));
+        return names;
     }
 
     /** One run over the site: what was written, what stayed. */
@@ -246,11 +267,9 @@ public final class StaticSite {
          * Keeps details pages the previous generation wrote, as they are, if it wrote them
          * all (trusted to be there, as {@link #file} trusts them); whether it did.
          */
-        boolean keepDetails(List<PagePath> paths) {
-            String[] names = new String[paths.size()];
+        boolean keepDetails(String[] names) {
             long[] fingerprints = new long[names.length];
             for (int i = 0; i < names.length; i++) {
-                names[i] = paths.get(i).file();
                 Long fingerprint = previous.get(names[i]);
                 if (fingerprint == null) {
                     return false;
