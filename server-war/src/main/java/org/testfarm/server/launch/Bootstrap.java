@@ -45,9 +45,10 @@ import java.util.zip.ZipFile;
  * pile up copies. (A copy without a lock file was made by an older TestFarm, which
  * may still be running from it: it is left alone.)
  *
- * <p>A one-off {@code generate} (not {@code --watch}) runs in a second JVM started
- * with {@code -XX:TieredStopAtLevel=1}: a run of a few seconds spends about half
- * of its CPU in the optimizing compiler, whose code comes too late to pay back.
+ * <p>{@code generate} runs in a second JVM started with {@code -XX:TieredStopAtLevel=1}:
+ * a run of a few seconds spends about half of its CPU in the optimizing compiler,
+ * whose code comes too late to pay back; with {@code --watch}, the compiler's backlog
+ * after the first run slows the next rounds, which are no quicker once it is done.
  * {@code -Dtestfarm.fork=false}, or any compiler, agent or recording option given
  * to {@code java}, keeps the run in this JVM.
  */
@@ -112,10 +113,9 @@ public final class Bootstrap {
         }
     }
 
-    /** Whether these arguments ask for a short batch run that another JVM, compiling lightly, does faster. */
+    /** Whether these arguments ask for a generation, which another JVM, compiling lightly, does faster. */
     static boolean batchJob(String[] args) {
-        if (args.length == 0 || !args[0].equals("generate") || List.of(args).contains("--watch")
-                || Boolean.getBoolean(FORKED_PROPERTY) || "false".equals(System.getProperty(FORK_PROPERTY))) {
+        if (args.length == 0 || !args[0].equals("generate") || Boolean.getBoolean(FORKED_PROPERTY) || "false".equals(System.getProperty(FORK_PROPERTY))) {
             return false;
         }
         return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()

@@ -53,7 +53,7 @@ class GenerateForkIT {
     }
 
     @Test
-    void forkFalseAndWatchGenerateInTheJvmStarted() throws Exception {
+    void forkFalseGeneratesInTheJvmStarted() throws Exception {
         Path out = tmp.resolve("site-here");
         try (ChildJvm war = ChildJvm.start(tmp, List.of("-Dtestfarm.fork=false", "-jar",
                 LaunchedWar.WAR.toAbsolutePath().toString(), "generate", logs.toString(), out.toString()))) {
@@ -61,10 +61,22 @@ class GenerateForkIT {
             assertThat(war.exitCode(EXIT_TIMEOUT)).isZero();
             assertThat(out.resolve("bench/index.html")).isRegularFile();
         }
+    }
+
+    @Test
+    void aWatchingGeneratorRunsInTheChildTooAndStopsWithTheCommand() throws Exception {
+        Path out = tmp.resolve("site-watched");
         try (ChildJvm war = LaunchedWar.launch(tmp, "generate", "--watch", "--interval", "1", logs.toString(),
                 out.toString())) {
-            assertThat(war.nextLine(EXIT_TIMEOUT)).startsWith("Generated ");
-            assertThat(war.handle().children()).isEmpty();
+            ProcessHandle child = firstChild(war.handle()).orElseThrow(
+                    () -> new AssertionError("no child JVM seen; stderr:\n" + war.stderr()));
+            assertThat(List.of(child.info().arguments().orElse(new String[0])))
+                    .contains("-XX:TieredStopAtLevel=1", "generate", "--watch");
+            assertThat(war.nextLine(EXIT_TIMEOUT)).startsWith("Generated " + out + ": ");
+            assertThat(out.resolve("bench/index.html")).isRegularFile();
+            war.terminate();
+            child.onExit().get();
+            assertThat(child.isAlive()).isFalse();
         }
     }
 
