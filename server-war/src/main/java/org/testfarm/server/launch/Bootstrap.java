@@ -45,7 +45,8 @@ import java.util.zip.ZipFile;
  * pile up copies. (A copy without a lock file was made by an older TestFarm, which
  * may still be running from it: it is left alone.)
  *
- * <p>{@code generate} runs in a second JVM started with {@code -XX:TieredStopAtLevel=1}:
+ * <p>{@code generate} runs in a second JVM started with {@code -XX:TieredStopAtLevel=1}
+ * (and C1's inlining bounded, {@code -XX:C1MaxInlineSize=20}):
  * a run of a few seconds spends about half of its CPU in the optimizing compiler,
  * whose code comes too late to pay back; with {@code --watch}, the compiler's backlog
  * after the first run slows the next rounds, which are no quicker once it is done.
@@ -130,8 +131,11 @@ public final class Bootstrap {
     static Integer runForked(String[] args) throws InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.add("-XX:TieredStopAtLevel=1");
+        // C1 inlines methods of up to 35 bytes by default; up to 20, it spends a quarter less time compiling,
+        // for code as quick here (see BENCHMARKS.md). Options of the java command come next and win.
+        command.add("-XX:C1MaxInlineSize=20");
+        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.add("-D" + FORKED_PROPERTY + "=true");
         command.add("-cp");
         command.add(ownWar().toString());
