@@ -9,6 +9,8 @@ import java.util.Properties;
 
 import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
+import org.apache.velocity.context.InternalContextAdapter;
+import org.apache.velocity.runtime.Renderable;
 import org.apache.velocity.app.VelocityEngine;
 import org.apache.velocity.runtime.RuntimeConstants;
 import org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader;
@@ -39,6 +41,8 @@ public final class Templates {
      */
     private final ThreadLocal<Map<String, VelocityContext>> contexts =
             ThreadLocal.withInitial(java.util.HashMap::new);
+    /** A buffer per thread, reused: a page no longer starts from a new one that grows as it is written. */
+    private final ThreadLocal<TextWriter> writers = ThreadLocal.withInitial(TextWriter::new);
 
     public Templates() {
         Properties settings = new Properties();
@@ -68,20 +72,41 @@ public final class Templates {
         return resource(BASE + template);
     }
 
-    /** A whole page: {@code page/<template>.vm} with {@code $page}, inside the layout with {@code $frame} and {@code $body}. */
+    /**
+     * A whole page: {@code page/<template>.vm} with {@code $page}, inside the layout with
+     * {@code $frame} and {@code $body}. The page template renders straight into the
+     * layout's output where {@code $body} stands, not into a string of its own first.
+     */
     public String page(String template, Object page, Object frame) {
-        String body = render("page/" + template + ".vm", Map.of("page", page, "frame", frame));
-        return render("layout.vm", Map.of("frame", frame, "body", new Html(body)));
+        Body body = new Body("page/" + template + ".vm", Map.of("page", page, "frame", frame));
+        return render("layout.vm", Map.of("frame", frame, "body", body));
     }
 
     /** One template with the given references. */
     public String render(String template, Map<String, Object> references) {
+        TextWriter out = writers.get();
+        if (out.inUse) {
+            out = new TextWriter(); // a render within a render
+        }
+        out.inUse = true;
+        try {
+            merge(template, references, out);
+            return out.toString();
+        } finally {
+            out.text.setLength(0);
+            if (out.text.capacity() > 1 << 20) {
+                out.text.trimToSize(); // a huge page does not keep its buffer
+            }
+            out.inUse = false;
+        }
+    }
+
+    private void merge(String template, Map<String, Object> references, Writer out) {
         Template compiled = compiled(template);
         Map<String, VelocityContext> idle = contexts.get();
         VelocityContext taken = idle.remove(template); // taken while in use: a nested render gets its own
         VelocityContext context = taken != null ? taken : new PlainContext();
         references.forEach(context::put);
-        TextWriter out = new TextWriter();
         try {
             compiled.merge(context, out);
         } finally {
@@ -90,7 +115,27 @@ public final class Templates {
             }
             idle.put(template, context);
         }
-        return out.toString();
+    }
+
+    /**
+     * A page template waiting to be rendered where the layout inserts it: Velocity hands
+     * a {@link Renderable} its own output. {@link Escaping} lets it through, as it does
+     * {@link Html}: what the page template inserts is escaped there.
+     */
+    final class Body implements Renderable {
+        private final String template;
+        private final Map<String, Object> references;
+
+        Body(String template, Map<String, Object> references) {
+            this.template = template;
+            this.references = references;
+        }
+
+        @Override
+        public boolean render(InternalContextAdapter context, Writer writer) {
+            merge(template, references, writer);
+            return true;
+        }
     }
 
     /** Parses every template of the web site now, not when its first page is rendered. */
@@ -144,7 +189,9 @@ public final class Templates {
 
     /** A writer into a StringBuilder: StringWriter's buffer takes a lock for every piece a template writes. */
     private static final class TextWriter extends Writer {
-        private final StringBuilder text = new StringBuilder(8192);
+        private final StringBuilder text = new StringBuilder(16 * 1024);
+        /** Taken by a render on its thread. */
+        private boolean inUse;
 
         @Override
         public void write(char[] chars, int offset, int length) {
