@@ -242,10 +242,7 @@ public final class LogStore implements FarmListener, Closeable {
         append(ref, new ExecutionEnded(ok, null));
     }
 
-    /**
-     * Stores an event durably, once. Returns when it is on disk. An
-     * {@link ExecutionEnded} without a stop time is stamped with the store's clock.
-     */
+    /** Stores an event durably, once; returns when it is on disk. An end without a stop time gets the store's clock. */
     public AppendResult append(ExecutionRef ref, ExecutionEvent event) {
         requireWritable();
         layout.info(ref); // checks the three names
@@ -371,11 +368,7 @@ public final class LogStore implements FarmListener, Closeable {
         return TreeLayout.executionsIn(layout.client(ref), List.of());
     }
 
-    /**
-     * The same, listed again after an earlier listing {@code checked} (sorted): a name
-     * found then is taken as the regular file it was without looking at it again, so a
-     * new execution costs one look, not one per execution of the client.
-     */
+    /** The same, trusting the names of an earlier listing (sorted) to be files still: only new ones are looked at. */
     public List<String> executions(ClientRef ref, List<String> checked) {
         return TreeLayout.executionsIn(layout.client(ref), checked);
     }
@@ -390,9 +383,7 @@ public final class LogStore implements FarmListener, Closeable {
         try {
             String text = Files.readString(layout.idle(ref), StandardCharsets.US_ASCII).strip();
             return Optional.of(LocalDateTime.parse(text, IDLE_FORMAT));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException | DateTimeParseException e) {
+        } catch (IOException | DateTimeParseException e) { // missing (never said) or unreadable
             return Optional.empty();
         }
     }
