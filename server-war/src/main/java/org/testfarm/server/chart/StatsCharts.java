@@ -98,8 +98,8 @@ public final class StatsCharts {
             double min = values.values().stream().mapToDouble(Number::doubleValue).min().orElse(0);
             double max = values.values().stream().mapToDouble(Number::doubleValue).max().orElse(0);
             double span = max - min;
-            // a flat line sits in the middle
-            lines.addSeries(span == 0 ? points(key, executions, values, 0.5, 0) : points(key, executions, values, -min / span, 1 / span));
+            lines.addSeries(span == 0 ? points(key, executions, values, 0.5, 0) // a flat line sits in the middle
+                    : points(key, executions, values, -min / span, 1 / span));
         }
         NumberAxis domain = new NumberAxis();
         domain.setVisible(false);

@@ -116,7 +116,8 @@ public final class Bootstrap {
 
     /** Whether these arguments ask for a generation, which another JVM, compiling lightly, does faster. */
     static boolean batchJob(String[] args) {
-        if (args.length == 0 || !args[0].equals("generate") || Boolean.getBoolean(FORKED_PROPERTY) || "false".equals(System.getProperty(FORK_PROPERTY))) {
+        if (args.length == 0 || !args[0].equals("generate") || Boolean.getBoolean(FORKED_PROPERTY)
+                || "false".equals(System.getProperty(FORK_PROPERTY))) {
             return false;
         }
         return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()

@@ -42,8 +42,9 @@ class GenerateForkIT {
             ProcessHandle child = firstChild(war.handle()).orElseThrow(
                     () -> new AssertionError("no child JVM seen; stderr:\n" + war.stderr()));
             List<String> arguments = List.of(child.info().arguments().orElse(new String[0]));
-            assertThat(arguments).contains("-XX:TieredStopAtLevel=1", "-XX:C1MaxInlineSize=20", "-Dtestfarm.forked=true",
-                    "org.testfarm.server.launch.Bootstrap", "generate", logs.toString(), out.toString());
+            assertThat(arguments).contains("-XX:TieredStopAtLevel=1", "-XX:C1MaxInlineSize=20",
+                    "-Dtestfarm.forked=true", "org.testfarm.server.launch.Bootstrap", "generate", logs.toString(),
+                    out.toString());
             assertThat(war.exitCode(EXIT_TIMEOUT)).isZero();
             assertThat(war.remainingStdout()).startsWith("Generated " + out + ": ");
             assertThat(war.stderr()).isEmpty();
