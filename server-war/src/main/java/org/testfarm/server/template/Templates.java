@@ -41,8 +41,12 @@ public final class Templates {
      */
     private final ThreadLocal<Map<String, VelocityContext>> contexts =
             ThreadLocal.withInitial(java.util.HashMap::new);
-    /** A buffer per thread, reused: a page no longer starts from a new one that grows as it is written. */
-    private final ThreadLocal<TextWriter> writers = ThreadLocal.withInitial(TextWriter::new);
+    /**
+     * A buffer per thread, reused: a page no longer starts from a new one that grows as it
+     * is written. A JDK type: a servlet container frowns on its threads keeping instances of
+     * a web application's classes once the application is stopped.
+     */
+    private final ThreadLocal<StringBuilder> buffers = new ThreadLocal<>();
 
     public Templates() {
         Properties settings = new Properties();
@@ -84,20 +88,20 @@ public final class Templates {
 
     /** One template with the given references. */
     public String render(String template, Map<String, Object> references) {
-        TextWriter out = writers.get();
-        if (out.inUse) {
-            out = new TextWriter(); // a render within a render
+        StringBuilder text = buffers.get();
+        buffers.remove(); // taken while in use: a render within a render makes its own
+        if (text == null) {
+            text = new StringBuilder(16 * 1024);
         }
-        out.inUse = true;
         try {
-            merge(template, references, out);
-            return out.toString();
+            merge(template, references, new TextWriter(text));
+            return text.toString();
         } finally {
-            out.text.setLength(0);
-            if (out.text.capacity() > 1 << 20) {
-                out.text.trimToSize(); // a huge page does not keep its buffer
+            text.setLength(0);
+            if (text.capacity() > 1 << 20) {
+                text.trimToSize(); // a huge page does not keep its buffer
             }
-            out.inUse = false;
+            buffers.set(text);
         }
     }
 
@@ -189,9 +193,11 @@ public final class Templates {
 
     /** A writer into a StringBuilder: StringWriter's buffer takes a lock for every piece a template writes. */
     private static final class TextWriter extends Writer {
-        private final StringBuilder text = new StringBuilder(16 * 1024);
-        /** Taken by a render on its thread. */
-        private boolean inUse;
+        private final StringBuilder text;
+
+        TextWriter(StringBuilder text) {
+            this.text = text;
+        }
 
         @Override
         public void write(char[] chars, int offset, int length) {
