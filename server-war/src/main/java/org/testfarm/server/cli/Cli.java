@@ -66,7 +66,7 @@ public final class Cli implements Callable<Integer> {
 
     /** Runs one command line, printing to the given writers, and returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = commandLine();
+        CommandLine commandLine = commandLine(args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         try {
@@ -79,8 +79,22 @@ public final class Cli implements Callable<Integer> {
 
     /** The command tree with its subcommands and error handling, ready to parse. */
     static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The command tree for these arguments: when the first names a subcommand, the tree
+     * holds that one only (picocli reads the annotations of every subcommand it is given,
+     * a fifth of a second before a short command could start); otherwise all of them, as
+     * help, an unknown command or options before the command need.
+     */
+    static CommandLine commandLine(String... args) {
         CommandLine commandLine = new CommandLine(new Cli());
-        subcommands().forEach(commandLine::addSubcommand);
+        List<Object> all = subcommands();
+        String first = args.length == 0 ? "" : args[0];
+        List<Object> named = all.stream().filter(command -> !(command instanceof HelpCommand)
+                && command.getClass().getAnnotation(Command.class).name().equals(first)).toList();
+        (named.isEmpty() ? all : named).forEach(commandLine::addSubcommand);
         // after the subcommands: these setters only reach the ones already added
         commandLine.setParameterExceptionHandler(Cli::usageError);
         commandLine.setExecutionExceptionHandler(Cli::failure);

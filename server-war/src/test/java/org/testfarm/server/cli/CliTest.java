@@ -32,6 +32,20 @@ class CliTest {
     }
 
     @Test
+    void aNamedCommandGetsATreeOfItsOwn_helpAndOptionsFirstGetEveryCommand() {
+        assertThat(Cli.commandLine("generate", "logs", "site").getSubcommands()).containsOnlyKeys("generate");
+        assertThat(Cli.commandLine("help", "generate").getSubcommands()).containsKeys("serve", "generate", "help");
+        assertThat(Cli.commandLine("--verbose", "generate").getSubcommands()).containsKeys("serve", "generate");
+        assertThat(Cli.commandLine().getSubcommands()).hasSize(10);
+
+        assertThat(run("help", "generate")).isZero();
+        assertThat(out.toString()).contains("Usage: testfarm generate", "--watch");
+        assertThat(run("generate", "--interval", "0", "logs", "site")).isEqualTo(Cli.USAGE);
+        assertThat(errLines()).isEqualTo("testfarm: --interval must be 1 to 86400 seconds, not 0"
+                + " (see 'testfarm generate --help')" + System.lineSeparator());
+    }
+
+    @Test
     void helpSubcommand_showsServeOptions() {
         assertThat(run("help", "serve")).isZero();
         assertThat(out.toString()).contains("--port", "--host", "--logs", "--webapp", "8080", "testfarm-logs");
