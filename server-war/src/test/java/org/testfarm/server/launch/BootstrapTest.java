@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -153,6 +155,36 @@ class BootstrapTest {
             } else {
                 System.setProperty(Bootstrap.CACHE_PROPERTY, before);
             }
+        }
+    }
+
+    @Test
+    void cacheRoot_isTheUsersPrivateFolder_andOneOthersCouldWriteInOrOwnIsRefused() throws Exception {
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        String user = System.getProperty("user.name").replaceAll("[^A-Za-z0-9._-]", "_");
+        Path root = tmp.resolve("testfarm-" + user);
+        String before = System.setProperty("java.io.tmpdir", tmp.toString());
+        try {
+            assertThat(Bootstrap.cacheRoot()).isEqualTo(root);
+            assertThat(Files.getPosixFilePermissions(root)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+            assertThat(Bootstrap.cacheRoot()).as("found again, and ours").isEqualTo(root);
+
+            Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxrwx---"));
+            assertThatThrownBy(Bootstrap::cacheRoot).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("writable by others");
+            Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx------"));
+
+            UserPrincipal nobody;
+            try {
+                nobody = root.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+                Files.setOwner(root, nobody);
+            } catch (IOException e) {
+                return; // only root can give a folder away: the rest was checked
+            }
+            assertThatThrownBy(Bootstrap::cacheRoot).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("belongs to someone else");
+        } finally {
+            System.setProperty("java.io.tmpdir", before);
         }
     }
 
