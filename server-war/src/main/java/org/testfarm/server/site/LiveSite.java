@@ -83,8 +83,12 @@ public final class LiveSite {
             }
         }
         try {
-            Rendered rendered = site.render(path, base, null);
-            cache.put(key, fingerprint, rendered);
+            // a render that ended between this request's look at the cache and now left it there
+            Rendered rendered = cache.get(key, fingerprint);
+            if (rendered == null) {
+                rendered = site.render(path, base, null);
+                cache.put(key, fingerprint, rendered);
+            }
             mine.complete(rendered);
             return rendered;
         } catch (RuntimeException | Error e) {
