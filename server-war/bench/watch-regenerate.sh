@@ -22,7 +22,10 @@ logs=$1; rounds=$2; war=$3; pause=${4:-3}
 work=$(mktemp -d "${OUT_ROOT:-${TMPDIR:-/tmp}}/watch-regenerate.XXXXXX")
 pid=
 stop() {
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+    if [ -n "$pid" ]; then # the generator and the JVM it started for the work
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    fi
     rm -rf "$work"
 }
 trap stop EXIT
