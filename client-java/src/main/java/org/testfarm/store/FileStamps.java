@@ -21,11 +21,7 @@ final class FileStamps {
     private FileStamps() {}
 
     static long of(Path... files) {
-        BasicFileAttributes[] found = new BasicFileAttributes[files.length];
-        for (int i = 0; i < files.length; i++) {
-            found[i] = attributesOrNull(files[i]);
-        }
-        return of(found);
+        return of(attributesOrNull(files));
     }
 
     /** The stamp of files whose attributes were read already; null for a missing file. */
@@ -41,11 +37,7 @@ final class FileStamps {
 
     /** The latest modification time of the files that exist. */
     static Optional<Instant> lastModified(Path... files) {
-        BasicFileAttributes[] found = new BasicFileAttributes[files.length];
-        for (int i = 0; i < files.length; i++) {
-            found[i] = attributesOrNull(files[i]);
-        }
-        return lastModified(found);
+        return lastModified(attributesOrNull(files));
     }
 
     /** The same of files whose attributes were read already; null for a missing file. */
@@ -67,6 +59,14 @@ final class FileStamps {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    private static BasicFileAttributes[] attributesOrNull(Path... files) {
+        BasicFileAttributes[] found = new BasicFileAttributes[files.length];
+        for (int i = 0; i < files.length; i++) {
+            found[i] = attributesOrNull(files[i]);
+        }
+        return found;
     }
 
     /**

@@ -148,8 +148,11 @@ final class TreeLayout {
         return names;
     }
 
-    /** The executions of a client folder: its {@code *.info} files, sorted by name. */
-    /** @param checked names (sorted) already seen to be regular files: they are not looked at again */
+    /**
+     * The executions of a client folder: its {@code *.info} files, sorted by name.
+     *
+     * @param checked names (sorted) already seen to be regular files: they are not looked at again
+     */
     static List<String> executionsIn(Path clientDir, List<String> checked) {
         List<String> names = new ArrayList<>();
         if (!Files.isDirectory(clientDir, LinkOption.NOFOLLOW_LINKS)) {

@@ -77,16 +77,12 @@ public final class Cli implements Callable<Integer> {
         }
     }
 
-    /** The command tree with its subcommands and error handling, ready to parse. */
-    static CommandLine commandLine() {
-        return commandLine(new String[0]);
-    }
-
     /**
-     * The command tree for these arguments: when the first names a subcommand, the tree
-     * holds that one only (picocli reads the annotations of every subcommand it is given,
-     * a fifth of a second before a short command could start); otherwise all of them, as
-     * help, an unknown command or options before the command need.
+     * The command tree with its error handling, ready to parse these arguments. When the
+     * first names a subcommand, the tree holds that one only (picocli reads the annotations
+     * of every subcommand it is given, a fifth of a second before a short command could
+     * start); otherwise all of them, as help, an unknown command or options before the
+     * command need.
      */
     static CommandLine commandLine(String... args) {
         CommandLine commandLine = new CommandLine(new Cli());

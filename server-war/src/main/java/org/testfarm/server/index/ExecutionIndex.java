@@ -45,8 +45,6 @@ public final class ExecutionIndex {
     private final java.util.Set<ExecutionRef> unsaved = new java.util.HashSet<>();
     private final java.util.Set<ClientRef> unsavedListings = new java.util.HashSet<>();
     private int fileRecords;
-    /** Per client: the pass and the metadata stamp read in it. */
-    private final Map<ClientRef, long[]> metaStamps = new java.util.HashMap<>();
     private boolean passes;
     /** {@link #oncePerPass}: per key, the pass and the value worked out in it. */
     private final Map<Object, long[]> perPass = new HashMap<>();
@@ -119,7 +117,8 @@ public final class ExecutionIndex {
 
     /**
      * A value that depends only on stamps, worked out once per pass of a static generation
-     * (as the stamps themselves are checked once), every time outside passes.
+     * (as the stamps themselves are checked once), every time outside passes. Each kind of
+     * value has a key type of its own ({@link #metaStamp} uses the {@link ClientRef}).
      */
     public long oncePerPass(Object key, LongSupplier value) {
         synchronized (this) {
@@ -142,19 +141,7 @@ public final class ExecutionIndex {
      * static generation's pass, read once per client rather than for every page.
      */
     public long metaStamp(ClientRef client) {
-        synchronized (this) {
-            long[] known = metaStamps.get(client);
-            if (passes && known != null && known[0] == pass) {
-                return known[1];
-            }
-        }
-        long stamp = store().metaStamp(client);
-        if (passes) {
-            synchronized (this) {
-                metaStamps.put(client, new long[] {pass, stamp});
-            }
-        }
-        return stamp;
+        return oncePerPass(client, () -> store().metaStamp(client));
     }
 
     /** The summary of an execution, read again only if its files changed. */

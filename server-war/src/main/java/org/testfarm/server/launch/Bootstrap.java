@@ -208,32 +208,28 @@ public final class Bootstrap {
             throw new IllegalStateException(root + " is not a directory; remove it or set -D"
                     + CACHE_PROPERTY + "=DIR");
         }
-        UserPrincipal me = owner(root);
         boolean othersMayWrite = posix(root) && !Collections.disjoint(
                 Files.getPosixFilePermissions(root, LinkOption.NOFOLLOW_LINKS),
                 Set.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE));
-        if (!Files.getOwner(root, LinkOption.NOFOLLOW_LINKS).equals(me) || othersMayWrite) {
+        if (!mine(Files.getOwner(root, LinkOption.NOFOLLOW_LINKS)) || othersMayWrite) {
             throw new IllegalStateException(root + " belongs to someone else or is writable by others;"
                     + " remove it or set -D" + CACHE_PROPERTY + "=DIR");
         }
     }
 
     /**
-     * This process's user, as the owner of a file: on Linux {@code /proc/self} says it
-     * with one stat when it is {@code root}'s owner too; else a probe file is made (which
-     * costs a temporary file and seeding its random name, a twentieth of a second).
+     * Whether this process's user is {@code owner}: on Linux the owner of {@code /proc/self}
+     * says so with one stat; otherwise a probe file is made (which costs a temporary file
+     * and seeding its random name, a twentieth of a second).
      */
-    private static UserPrincipal owner(Path root) throws IOException {
+    private static boolean mine(UserPrincipal owner) throws IOException {
         Path self = Path.of("/proc/self");
-        if (Files.isDirectory(self)) {
-            UserPrincipal process = Files.getOwner(self);
-            if (process.equals(Files.getOwner(root, LinkOption.NOFOLLOW_LINKS))) {
-                return process;
-            }
+        if (Files.isDirectory(self) && Files.getOwner(self).equals(owner)) {
+            return true;
         }
         Path probe = Files.createTempFile("testfarm-owner", ".probe");
         try {
-            return Files.getOwner(probe);
+            return Files.getOwner(probe).equals(owner);
         } finally {
             Files.deleteIfExists(probe);
         }
@@ -243,16 +239,16 @@ public final class Bootstrap {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
-    /**
-     * The unpacked copy of {@code war} under {@code cacheRoot}: reused when present,
-     * else unpacked into a private directory and renamed into place atomically.
-     */
     /** Where the unpacked copy of {@code war} lives: named after its size and modification time. */
     static Path copyOf(Path war, Path cacheRoot) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(war, BasicFileAttributes.class);
         return cacheRoot.resolve(COPY_PREFIX + attributes.size() + "-" + attributes.lastModifiedTime().toMillis());
     }
 
+    /**
+     * The unpacked copy of {@code war} under {@code cacheRoot}: reused when present,
+     * else unpacked into a private directory and renamed into place atomically.
+     */
     static Path explode(Path war, Path cacheRoot) throws IOException {
         Path target = copyOf(war, cacheRoot);
         if (Files.isDirectory(target)) {
@@ -298,7 +294,6 @@ public final class Bootstrap {
         }
     }
 
-    /** Deletes unpacking directories left by launches that were killed long ago. */
     /**
      * Takes a shared lock on a copy before it is looked at or unpacked, kept while
      * this JVM runs; waits while another JVM removes that copy (it is then unpacked
@@ -348,6 +343,7 @@ public final class Bootstrap {
         return copy.resolveSibling(copy.getFileName() + LOCK_SUFFIX);
     }
 
+    /** Deletes unpacking directories left by launches that were killed long ago. */
     private static void removeAbandoned(Path cacheRoot) throws IOException {
         Instant before = Instant.now().minus(ABANDONED_AFTER);
         List<Path> abandoned = new ArrayList<>();

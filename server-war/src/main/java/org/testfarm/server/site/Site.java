@@ -3,9 +3,11 @@ package org.testfarm.server.site;
 import java.util.List;
 import java.util.Optional;
 
+import org.testfarm.event.ClientRef;
 import org.testfarm.server.index.ExecutionIndex;
 import org.testfarm.server.template.Templates;
 import org.testfarm.state.FarmState;
+import org.testfarm.store.StatsSeries;
 
 /**
  * The web site of a farm, whether served live or written as static files: finds
@@ -73,12 +75,12 @@ public final class Site {
      * What all the details pages of a client depend on together once its executions
      * have all ended: its executions and its description (see {@link Fingerprints#details}).
      */
-    public long detailsFingerprint(org.testfarm.event.ClientRef client, List<String> ids) {
+    public long detailsFingerprint(ClientRef client, List<String> ids) {
         return fingerprints.detailsTogether(client, ids);
     }
 
     /** A client's stats, read again only when its stats file changed (the same copy its pages and plots use). */
-    public org.testfarm.store.StatsSeries stats(org.testfarm.event.ClientRef client) {
+    public StatsSeries stats(ClientRef client) {
         return renderer.stats(client);
     }
 
