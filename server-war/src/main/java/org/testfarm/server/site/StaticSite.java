@@ -100,7 +100,7 @@ public final class StaticSite {
             Generation generation = new Generation(previous, next, written, unchanged, pool);
             renderAll(generation);
         } finally {
-            pool.shutdownNow();
+            stop(pool);
         }
         int removed = removeStale(previous, next);
         next.save(manifestFile, Site.GENERATOR);
@@ -329,6 +329,28 @@ public final class StaticSite {
             }
         }
         return removed;
+    }
+
+    /**
+     * Stops the jobs not started yet and waits for those under way: a generation cut
+     * short (interrupted, or failed in one job) leaves no thread writing into the site
+     * after it returns. A job writes one file, so the wait is short; it is bounded all
+     * the same, and an interrupt during it is kept for the caller.
+     */
+    private static void stop(ExecutorService pool) {
+        pool.shutdownNow();
+        boolean interrupted = false;
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!pool.isTerminated() && System.nanoTime() < end) {
+            try {
+                pool.awaitTermination(end - System.nanoTime(), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static List<Future<?>> submit(ExecutorService pool, List<Runnable> jobs) {
