@@ -31,7 +31,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * What {@code java -jar testfarm.war} runs: the only class at the WAR root, so it
+ * What {@code java -jar testfarm.war} runs: with {@link ClassArchive}, the only classes at the WAR root, so it
  * may use nothing but the JDK.
  *
  * <p>It unpacks its own WAR once into a cache directory keyed by the WAR's size and
@@ -51,7 +51,8 @@ import java.util.zip.ZipFile;
  * whose code comes too late to pay back; with {@code --watch}, the compiler's backlog
  * after the first run slows the next rounds, which are no quicker once it is done.
  * {@code -Dtestfarm.fork=false}, or any compiler, agent or recording option given
- * to {@code java}, keeps the run in this JVM.
+ * to {@code java}, keeps the run in this JVM. That JVM maps the classes it loads from
+ * an archive an earlier run made ({@link ClassArchive}).
  */
 public final class Bootstrap {
 
@@ -136,10 +137,14 @@ public final class Bootstrap {
         // C1 inlines methods of up to 35 bytes by default; up to 20, it spends a quarter less time compiling,
         // for code as quick here (see BENCHMARKS.md). Options of the java command come next and win.
         command.add("-XX:C1MaxInlineSize=20");
-        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        List<String> options = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+        Path war = ownWar();
+        ClassArchive archive = ClassArchive.forChild(war, options, List.of(args));
+        command.addAll(archive.options());
+        command.addAll(options);
         command.add("-D" + FORKED_PROPERTY + "=true");
         command.add("-cp");
-        command.add(ownWar().toString());
+        command.add(war.toString());
         command.add(Bootstrap.class.getName());
         command.addAll(List.of(args));
         Process child;
@@ -162,6 +167,7 @@ public final class Bootstrap {
         }, "testfarm-stop-generation");
         Runtime.getRuntime().addShutdownHook(stop);
         int code = child.waitFor();
+        archive.finish(code, war);
         Runtime.getRuntime().removeShutdownHook(stop);
         return code;
     }

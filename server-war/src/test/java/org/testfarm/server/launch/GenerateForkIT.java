@@ -117,6 +117,48 @@ class GenerateForkIT {
         }
     }
 
+    @Test
+    void theFirstGenerationArchivesTheChildsClassesAndLaterOnesMapThem() throws Exception {
+        Path cache = tmp.resolve("cache-archived");
+        Path out = tmp.resolve("site-archived");
+        Path war = LaunchedWar.WAR.toAbsolutePath();
+        Path copy = Bootstrap.copyOf(war, cache);
+        try (ChildJvm failing = ChildJvm.start(tmp, List.of("-Dtestfarm.cache=" + cache, "-jar", war.toString(),
+                "generate", tmp.resolve("no-such-logs").toString(), out.toString()))) {
+            assertThat(failing.exitCode(EXIT_TIMEOUT)).isEqualTo(1);
+        }
+        assertThat(archives(copy)).as("a failed run keeps nothing").isEmpty();
+
+        try (ChildJvm first = ChildJvm.start(tmp, List.of("-Dtestfarm.cache=" + cache, "-jar", war.toString(),
+                "generate", logs.toString(), out.toString()))) {
+            assertThat(first.exitCode(EXIT_TIMEOUT)).isZero();
+            assertThat(first.remainingStdout().lines()).singleElement().asString().startsWith("Generated " + out);
+            assertThat(first.stderr()).as("the JVM's remarks on classes it cannot archive").isEmpty();
+        }
+        assertThat(archives(copy)).singleElement().asString().matches("generate-[0-9a-f]+\\.jsa");
+
+        Path classLog = tmp.resolve("classes-%p.log");
+        try (ChildJvm second = ChildJvm.start(tmp, List.of("-Dtestfarm.cache=" + cache,
+                "-Xlog:class+load=info:file=" + classLog, "-jar", war.toString(), "generate", "--full", logs.toString(),
+                out.toString()))) {
+            ProcessHandle child = firstChild(second.handle()).orElseThrow();
+            assertThat(List.of(child.info().arguments().orElse(new String[0])))
+                    .contains("-XX:SharedArchiveFile=" + copy.resolve(archives(copy).get(0)));
+            assertThat(second.exitCode(EXIT_TIMEOUT)).isZero();
+            String loaded = Files.readString(tmp.resolve("classes-" + child.pid() + ".log"));
+            assertThat(loaded).contains("org.testfarm.server.site.StaticSite source: shared objects file (top)");
+        }
+    }
+
+    private static List<String> archives(Path copy) throws Exception {
+        if (!Files.isDirectory(copy)) {
+            return List.of();
+        }
+        try (var files = Files.list(copy)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.contains(".jsa")).toList();
+        }
+    }
+
     /** The first process {@code parent} starts, watched until it exits. */
     private static Optional<ProcessHandle> firstChild(ProcessHandle parent) throws InterruptedException {
         while (parent.isAlive()) {

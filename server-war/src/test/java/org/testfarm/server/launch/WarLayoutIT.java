@@ -36,10 +36,11 @@ class WarLayoutIT {
     }
 
     @Test
-    void onlyClassAtTheRoot_isTheBootstrap() {
+    void onlyClassesAtTheRoot_areTheBootstrapAndItsClassArchive() {
         assertThat(entries.stream().filter(name -> name.endsWith(".class"))
                 .filter(name -> !name.startsWith("WEB-INF/") && !name.startsWith("META-INF/")))
-                .containsExactly("org/testfarm/server/launch/Bootstrap.class");
+                .containsExactlyInAnyOrder("org/testfarm/server/launch/Bootstrap.class",
+                        "org/testfarm/server/launch/ClassArchive.class");
     }
 
     @Test

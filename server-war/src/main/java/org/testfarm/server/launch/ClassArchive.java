@@ -1,0 +1,158 @@
+package org.testfarm.server.launch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The class-data sharing archive of the JVM a generation is handed to (JDK only: it
+ * sits at the WAR root beside {@link Bootstrap}).
+ *
+ * <p>That JVM loads about four thousand classes, most of them before the first page
+ * can be rendered; from an archive of them made by an earlier run, it maps them
+ * instead of reading, parsing and verifying each (see BENCHMARKS.md). The first
+ * one-off generation of a WAR on a JVM writes the archive as it exits
+ * ({@code -XX:ArchiveClassesAtExit}, about a second more, once); later runs use it
+ * ({@code -XX:SharedArchiveFile}). The archive lives in the WAR's unpacked copy,
+ * private to its user, and is named after the JVM, its base archive and the WAR's
+ * path, which it is only valid for. It is written under a temporary name, tried by
+ * a JVM that must map it ({@code -Xshare:on}), and only then renamed into place;
+ * a run that crashes while using it removes it, so the next run makes it again.
+ * The JVM's own messages about the archive are silenced: it is an optimization.
+ *
+ * <p>Nothing is archived or used when the {@code java} command chose its own sharing
+ * options, or with {@code --watch}, {@code --help} or {@code --version} (a run that
+ * loads few of the classes, or never exits); a watching generator still uses an
+ * archive made before.
+ */
+final class ClassArchive {
+
+    private static final List<String> OWN_SHARING_OPTIONS = List.of("-Xshare", "-XX:SharedArchiveFile",
+            "-XX:ArchiveClassesAtExit", "-XX:+AutoCreateSharedArchive", "-XX:SharedClassListFile");
+    private static final List<String> NOT_ARCHIVED_WITH = List.of("--watch", "--help", "-h", "--version", "-V");
+    /** A JVM crashing on a fatal error exits with SIGABRT's status. */
+    private static final int CRASHED = 134;
+    private static final long TRIAL_SECONDS = 60;
+
+    /** Where the archive is (used if present), or null when none is to be used. */
+    private final Path archive;
+    /** Where this run writes one as it exits, or null. */
+    private final Path written;
+
+    private ClassArchive(Path archive, Path written) {
+        this.archive = archive;
+        this.written = written;
+    }
+
+    /** What to do for a child running {@code args} under a JVM given {@code jvmOptions}. */
+    static ClassArchive forChild(Path war, List<String> jvmOptions, List<String> args) {
+        if (jvmOptions.stream().anyMatch(option -> OWN_SHARING_OPTIONS.stream().anyMatch(option::startsWith))) {
+            return new ClassArchive(null, null);
+        }
+        Path archive;
+        try {
+            archive = Bootstrap.copyOf(war, Bootstrap.cacheRoot()).resolve(name(war));
+        } catch (IOException | RuntimeException e) {
+            return new ClassArchive(null, null); // the child says what is wrong with the cache, if anything
+        }
+        if (Files.isRegularFile(archive)) {
+            return new ClassArchive(archive, null);
+        }
+        if (args.stream().anyMatch(NOT_ARCHIVED_WITH::contains)) {
+            return new ClassArchive(null, null);
+        }
+        return new ClassArchive(null,
+                archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp"));
+    }
+
+    /** The archive's file name: a digest of what makes it valid. */
+    static String name(Path war) {
+        Path home = Path.of(System.getProperty("java.home"));
+        StringBuilder key = new StringBuilder(System.getProperty("java.vm.version")).append('\n').append(home)
+                .append('\n').append(war.toAbsolutePath());
+        Path base = home.resolve("lib/server/classes.jsa");
+        try {
+            key.append('\n').append(Files.size(base)).append('\n').append(Files.getLastModifiedTime(base).toMillis());
+        } catch (IOException e) {
+            key.append("\nno base archive");
+        }
+        return "generate-" + Integer.toHexString(key.toString().hashCode()) + ".jsa";
+    }
+
+    /** The options the child is started with. */
+    List<String> options() {
+        List<String> options = new ArrayList<>();
+        if (archive != null) {
+            options.add("-XX:SharedArchiveFile=" + archive);
+        } else if (written != null) {
+            options.add("-XX:ArchiveClassesAtExit=" + written);
+        } else {
+            return options;
+        }
+        // classes it cannot archive (compiled for Java 5, say) are reported one by one as warnings
+        options.add("-Xlog:cds=off");
+        options.add("-Xlog:cds+dynamic=off");
+        return options;
+    }
+
+    /** After the child exited with {@code code}: keeps the archive it wrote if sound, drops one it crashed on. */
+    void finish(int code, Path war) {
+        try {
+            if (archive != null && code == CRASHED) {
+                Files.deleteIfExists(archive);
+            }
+            if (written == null || !Files.isRegularFile(written)) {
+                return;
+            }
+            Path target = written.resolveSibling(written.getFileName().toString().replaceFirst("\\.\\d+\\.tmp$", ""));
+            if (code == 0 && maps(written, war)) {
+                Files.move(written, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // the next run tries again
+        } finally {
+            try {
+                if (written != null) {
+                    Files.deleteIfExists(written);
+                }
+            } catch (IOException e) {
+                // left in the WAR's copy, removed with it
+            }
+        }
+    }
+
+    /**
+     * Whether a JVM that must use {@code candidate} starts. Its crash report, if any,
+     * goes beside the candidate and is removed, not into the working directory.
+     */
+    static boolean maps(Path candidate, Path war) {
+        Path crashReport = candidate.resolveSibling(candidate.getFileName() + ".crash");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:on", "-XX:SharedArchiveFile=" + candidate, "-XX:ErrorFile=" + crashReport,
+                "-XX:-CreateCoredumpOnCrash", "-Xlog:disable", "-cp", war.toString(), "-version");
+        try {
+            Process trial = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!trial.waitFor(TRIAL_SECONDS, TimeUnit.SECONDS)) {
+                trial.destroyForcibly();
+                return false;
+            }
+            return trial.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            try {
+                Files.deleteIfExists(crashReport);
+            } catch (IOException e) {
+                // left in the WAR's copy, removed with it
+            }
+        }
+    }
+}
