@@ -39,19 +39,39 @@ public record Html(String markup) {
         if (text == null) {
             return "";
         }
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            String entity = entity(text.charAt(i));
-            if (entity != null) {
-                if (out == null) {
-                    out = new StringBuilder(text.length() + 16).append(text, 0, i);
-                }
-                out.append(entity);
-            } else if (out != null) {
-                out.append(text.charAt(i));
+        int length = text.length();
+        int first = 0;
+        // most text needs nothing: found out with a table, not a call per character
+        while (first < length && !special(text.charAt(first))) {
+            first++;
+        }
+        if (first == length) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(length + 16).append(text, 0, first);
+        for (int i = first; i < length; i++) {
+            char c = text.charAt(i);
+            if (special(c)) {
+                out.append(entity(c));
+            } else {
+                out.append(c);
             }
         }
-        return out == null ? text : out.toString();
+        return out.toString();
+    }
+
+    /** Which characters below '@' {@link #entity} replaces. */
+    private static final boolean[] SPECIAL_BELOW_64 = new boolean[64];
+
+    static {
+        for (char c = 0; c < 64; c++) {
+            SPECIAL_BELOW_64[c] = entity(c) != null;
+        }
+    }
+
+    /** Whether {@link #entity} replaces {@code c}. */
+    private static boolean special(char c) {
+        return c < 64 ? SPECIAL_BELOW_64[c] : c >= '\uFFFE';
     }
 
     /** Appends one character escaped. */
