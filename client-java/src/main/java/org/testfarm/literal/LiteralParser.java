@@ -33,6 +33,23 @@ final class LiteralParser {
         return new LiteralParser(text.toCharArray(), limits).parseWhole();
     }
 
+    /** Reads a literal stored as UTF-8: ASCII, as most are, widened straight into the parser's characters. */
+    static Object parseUtf8(byte[] utf8, LiteralLimits limits) {
+        char[] text = new char[utf8.length];
+        for (int i = 0; i < utf8.length; i++) {
+            byte b = utf8[i];
+            if (b < 0) {
+                return parse(new String(utf8, java.nio.charset.StandardCharsets.UTF_8), limits);
+            }
+            text[i] = (char) b;
+        }
+        if (text.length > limits.maxLength()) {
+            throw new LiteralException("literal too long: " + text.length
+                    + " characters, the limit is " + limits.maxLength());
+        }
+        return new LiteralParser(text, limits).parseWhole();
+    }
+
     private Object parseWhole() {
         Object value = parseValue();
         skipWhitespace();

@@ -34,7 +34,29 @@ final class NumberLiteralDecoder {
     }
 
     static Scanned decode(char[] text, int start) {
-        return new NumberLiteralDecoder(text, start).read();
+        Scanned common = plainDecimal(text, start);
+        return common != null ? common : new NumberLiteralDecoder(text, start).read();
+    }
+
+    /**
+     * The most common number, read without building its text: an unsigned decimal int of
+     * up to 18 digits, without leading zero or suffix, followed by none of what continues a
+     * number or a name. Null for any other, which {@link #read} reads (or rejects).
+     */
+    private static Scanned plainDecimal(char[] text, int start) {
+        int pos = start;
+        long value = 0;
+        while (pos < text.length && pos - start < 18 && isDigit(text[pos])) {
+            value = value * 10 + (text[pos] - '0');
+            pos++;
+        }
+        if (pos == start || text[start] == '0' && pos - start > 1) {
+            return null;
+        }
+        if (pos < text.length && (SourceText.isNameChar(text[pos]) || text[pos] == '.')) {
+            return null; // another digit, a fraction, an exponent, a suffix, or a malformed number
+        }
+        return new Scanned(value, pos);
     }
 
     private Scanned read() {

@@ -37,6 +37,17 @@ public final class PyLiteral {
     }
 
     /**
+     * Reads one literal from its UTF-8 bytes (invalid sequences become U+FFFD), as
+     * {@link #parse(String)} reads their decoded text.
+     *
+     * @throws LiteralException if the text is not a literal, or exceeds {@link LiteralLimits#DEFAULT}
+     */
+    public static Object parseUtf8(byte[] utf8) {
+        Objects.requireNonNull(utf8, "utf8");
+        return LiteralParser.parseUtf8(utf8, LiteralLimits.DEFAULT);
+    }
+
+    /**
      * Writes {@code value} as Python 2's {@code repr()}: strings as {@code str}
      * reprs of their UTF-8 bytes, {@link Integer}, {@link Short} and {@link Byte}
      * like longs, {@link Float} like the double it widens to.

@@ -1,7 +1,6 @@
 package org.testfarm.store;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -63,7 +62,12 @@ final class TreeReader {
         } catch (NoSuchFileException e) {
             return List.of();
         }
-        Object list = parseOrNull(new String(data, StandardCharsets.UTF_8));
+        Object list;
+        try {
+            list = PyLiteral.parseUtf8(data);
+        } catch (RuntimeException e) {
+            list = null;
+        }
         if (list == null) {
             LOG.warning("unreadable upstream log " + upstream + ": its events are not shown");
         }

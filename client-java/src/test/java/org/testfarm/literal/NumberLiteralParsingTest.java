@@ -37,7 +37,10 @@ class NumberLiteralParsingTest {
                 Arguments.of("-9223372036854775808", Long.MIN_VALUE),
                 Arguments.of("0x7fffffffffffffff", Long.MAX_VALUE),
                 Arguments.of("-0x8000000000000000", Long.MIN_VALUE),
-                Arguments.of("000000000000000000000000000000001", 1L));
+                Arguments.of("000000000000000000000000000000001", 1L),
+                Arguments.of("999999999999999999", 999_999_999_999_999_999L),
+                Arguments.of("1000000000000000000", 1_000_000_000_000_000_000L),
+                Arguments.of(" 7 ", 7L));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -99,6 +102,11 @@ class NumberLiteralParsingTest {
         "inf", "nan", "-inf", "Infinity", "NaN", "1e400", "-1e400", "."})
     void malformedOrNonFiniteNumbersAreRejected(String literal) {
         assertThatThrownBy(() -> PyLiteral.parse(literal)).isInstanceOf(LiteralException.class);
+    }
+
+    @Test
+    void intsInsideContainersEndAtTheirDelimiter() {
+        assertThat(PyLiteral.parse("[1,22 ,(333),{4: 5}]").toString()).isEqualTo("[1, 22, 333, {4=5}]");
     }
 
     @Test

@@ -191,4 +191,31 @@ class StringLiteralParsingTest {
                 .isInstanceOf(LiteralException.class)
                 .hasMessage("malformed literal at offset 4: unexpected \"'\" after the end of the literal");
     }
+
+    @Test
+    void utf8BytesParseAsTheirDecodedText() {
+        for (String literal : new String[] {"[('startTask', 1, 'task 1'), None, True, 2.5]", "'caf\u00e9'",
+            "u'\u65e5\u672c \\u00e9'", "{'k': [\"x\", '''y'''], 'n': -0x10}", "  'spaced'  "}) {
+            byte[] utf8 = literal.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(PyLiteral.parseUtf8(utf8)).as(literal).isEqualTo(PyLiteral.parse(literal));
+        }
+    }
+
+    @Test
+    void invalidUtf8BecomesTheReplacementCharacterAsWhenDecodedFirst() {
+        byte[] invalid = {'\'', 'a', (byte) 0xff, (byte) 0xc3, '\''};
+        assertThat(PyLiteral.parseUtf8(invalid)).isEqualTo("a\uFFFD\uFFFD")
+                .isEqualTo(PyLiteral.parse(new String(invalid, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void utf8BytesAreHeldToTheSameRulesAndLimits() {
+        assertThatThrownBy(() -> PyLiteral.parseUtf8("[1, 2".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .isInstanceOf(LiteralException.class);
+        byte[] tooLong = new byte[LiteralLimits.DEFAULT.maxLength() + 1];
+        java.util.Arrays.fill(tooLong, (byte) ' ');
+        tooLong[0] = '1';
+        assertThatThrownBy(() -> PyLiteral.parseUtf8(tooLong)).isInstanceOf(LiteralException.class)
+                .hasMessageContaining("too long");
+    }
 }
