@@ -17,7 +17,15 @@ public record TimeView(String text, String iso, String clock) {
     static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
     public static TimeView of(LocalDateTime time) {
-        return time == null ? NONE : new TimeView(TEXT.format(time), ISO.format(time), CLOCK.format(time));
+        if (time == null) {
+            return NONE;
+        }
+        String iso = ISO.format(time);
+        if (iso.length() == 19) { // yyyy-MM-ddTHH:mm:ss: the other two are cut from it, not formatted again
+            String clock = iso.substring(11, 16);
+            return new TimeView(iso.substring(0, 10) + ' ' + clock, iso, clock);
+        }
+        return new TimeView(TEXT.format(time), iso, CLOCK.format(time));
     }
 
     public static TimeView of(Optional<LocalDateTime> time) {
