@@ -98,7 +98,7 @@ public final class StaticSite {
         });
         try {
             Generation generation = new Generation(previous, next, written, unchanged, pool);
-            renderAll(generation);
+            renderAll(generation, indexFile);
         } finally {
             stop(pool);
         }
@@ -106,12 +106,11 @@ public final class StaticSite {
         next.save(manifestFile, Site.GENERATOR);
         kept = next;
         keptStamp = stamp(manifestFile);
-        IndexFile.save(site.index(), indexFile);
         indexStamp = stamp(indexFile);
         return new Report(written.get(), unchanged.get(), removed, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private void renderAll(Generation generation) throws IOException {
+    private void renderAll(Generation generation, Path indexFile) throws IOException {
         LogStore store = site.index().store();
         // clients first: each execution is read once, on the thread that writes its details page;
         // the pages over a whole project then find every summary in the index
@@ -126,6 +125,14 @@ public final class StaticSite {
         }
         await(submit(generation.pool, clients));
         List<Runnable> projects = new ArrayList<>();
+        // every execution has been read: the index is saved on one thread while the other starts on the projects
+        projects.add(() -> {
+            try {
+                IndexFile.save(site.index(), indexFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         projects.add(() -> {
             generation.file(PagePath.root(), null);
             generation.file(PagePath.rootCcTray(), null);
