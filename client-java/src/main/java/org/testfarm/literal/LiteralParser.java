@@ -156,23 +156,39 @@ final class LiteralParser {
         while (end < text.length && SourceText.isNameChar(text[end])) {
             end++;
         }
+        // the three names, matched in place (no string prefix is one of them)
+        if (isWord(pos, end, NONE)) {
+            return new Scanned(null, end);
+        }
+        if (isWord(pos, end, TRUE)) {
+            return new Scanned(Boolean.TRUE, end);
+        }
+        if (isWord(pos, end, FALSE)) {
+            return new Scanned(Boolean.FALSE, end);
+        }
         String name = SourceText.slice(text, pos, Math.min(end, pos + 40));
         if (end < text.length && StringLiteralDecoder.isPrefix(name)
                 && (text[end] == '\'' || text[end] == '"')) {
             return StringLiteralDecoder.decode(text, pos);
         }
-        switch (name) {
-            case "True":
-                return new Scanned(Boolean.TRUE, end);
-            case "False":
-                return new Scanned(Boolean.FALSE, end);
-            case "None":
-                return new Scanned(null, end);
-            default:
-                String shown = end - pos > name.length() ? name + "..." : name;
-                throw new LiteralException("unknown name '" + shown
-                        + "' (only True, False and None are literals)", pos);
+        String shown = end - pos > name.length() ? name + "..." : name;
+        throw new LiteralException("unknown name '" + shown + "' (only True, False and None are literals)", pos);
+    }
+
+    private static final char[] NONE = "None".toCharArray();
+    private static final char[] TRUE = "True".toCharArray();
+    private static final char[] FALSE = "False".toCharArray();
+
+    private boolean isWord(int from, int to, char[] word) {
+        if (to - from != word.length) {
+            return false;
         }
+        for (int i = 0; i < word.length; i++) {
+            if (text[from + i] != word[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void skipWhitespace() {
