@@ -135,7 +135,9 @@ public record DetailsPage(Frame frame, String project, String client, Html clien
         for (TaskState task : read.tasks()) {
             List<CommandView> commands = new ArrayList<>();
             for (CommandState command : task.commands()) {
-                allStats.putAll(command.stats());
+                if (!command.stats().isEmpty()) { // most commands have none
+                    allStats.putAll(command.stats());
+                }
                 boolean failed = Boolean.FALSE.equals(command.ok());
                 commands.add(new CommandView("t" + task.number() + "c" + command.number(), command.commandLine(),
                         StatusView.ofResult(command.ok()),
@@ -212,6 +214,9 @@ public record DetailsPage(Frame frame, String project, String client, Html clien
     }
 
     private static List<Entry> entries(Map<String, Number> stats) {
+        if (stats.isEmpty()) {
+            return List.of();
+        }
         List<Entry> out = new ArrayList<>();
         new TreeMap<>(stats).forEach((key, value) -> out.add(new Entry(key, String.valueOf(value))));
         return out;
