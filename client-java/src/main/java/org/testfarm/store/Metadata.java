@@ -18,9 +18,14 @@ final class Metadata {
 
     /** The dict in a file; a missing, empty or damaged file reads as an empty dict. */
     static Map<String, Object> read(Path file) throws IOException {
+        return read(file, -1);
+    }
+
+    /** The same, for a file its caller just saw {@code size} bytes long (see {@link FileBytes#read(Path, long)}). */
+    static Map<String, Object> read(Path file, long size) throws IOException {
         String text;
         try {
-            text = new String(FileBytes.read(file), StandardCharsets.UTF_8);
+            text = new String(FileBytes.read(file, size), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return new LinkedHashMap<>();
         }

@@ -36,10 +36,10 @@ final class TreeReader {
         if (infoFound == null && upstreamFound == null && eventsFound == null) {
             throw new ExecutionNotFoundException(ref);
         }
-        Map<String, Object> info = infoFound != null ? Metadata.read(infoFile) : new LinkedHashMap<>();
+        Map<String, Object> info = infoFound != null ? Metadata.read(infoFile, infoFound.size()) : new LinkedHashMap<>();
         ReplayFilter seen = new ReplayFilter();
         List<ExecutionEvent> all = new ArrayList<>();
-        List<ExecutionEvent> candidates = new ArrayList<>(upstreamFound != null ? upstreamEvents(upstream) : List.of());
+        List<ExecutionEvent> candidates = new ArrayList<>(upstreamFound != null ? upstreamEvents(upstream, upstreamFound.size()) : List.of());
         for (String record : eventsFound != null ? Journal.read(events) : List.<String>of()) {
             ExecutionEvent event = EventTuples.fromTuple(parseOrNull(record));
             if (event != null) {
@@ -56,9 +56,14 @@ final class TreeReader {
     }
 
     static List<ExecutionEvent> upstreamEvents(Path upstream) throws IOException {
+        return upstreamEvents(upstream, -1);
+    }
+
+    /** The events of an upstream log its caller just saw {@code size} bytes long (-1: not seen). */
+    static List<ExecutionEvent> upstreamEvents(Path upstream, long size) throws IOException {
         byte[] data;
         try {
-            data = FileBytes.read(upstream);
+            data = FileBytes.read(upstream, size);
         } catch (NoSuchFileException e) {
             return List.of();
         }
