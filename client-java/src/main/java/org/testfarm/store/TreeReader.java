@@ -36,10 +36,12 @@ final class TreeReader {
         if (infoFound == null && upstreamFound == null && eventsFound == null) {
             throw new ExecutionNotFoundException(ref);
         }
-        Map<String, Object> info = infoFound != null ? Metadata.read(infoFile, infoFound.size()) : new LinkedHashMap<>();
+        Map<String, Object> info = infoFound != null ? Metadata.read(infoFile, infoFound.size())
+                : new LinkedHashMap<>();
         ReplayFilter seen = new ReplayFilter();
         List<ExecutionEvent> all = new ArrayList<>();
-        List<ExecutionEvent> candidates = new ArrayList<>(upstreamFound != null ? upstreamEvents(upstream, upstreamFound.size()) : List.of());
+        List<ExecutionEvent> candidates = new ArrayList<>(upstreamFound != null
+                ? upstreamEvents(upstream, upstreamFound.size()) : List.of());
         for (String record : eventsFound != null ? Journal.read(events) : List.<String>of()) {
             ExecutionEvent event = EventTuples.fromTuple(parseOrNull(record));
             if (event != null) {
