@@ -22,7 +22,9 @@ final class ChangeList {
         Set<Change> changes = new LinkedHashSet<>();
         for (String key : INFO_KEYS) {
             if (info.get(key) instanceof List<?> list) {
-                list.forEach(item -> Change.fromTuple(item).ifPresent(changes::add));
+                for (Object item : list) {
+                    Change.fromTuple(item).ifPresent(changes::add);
+                }
             }
         }
         if (changes.isEmpty()) {

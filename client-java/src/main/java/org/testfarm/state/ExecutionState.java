@@ -68,19 +68,29 @@ public final class ExecutionState {
                 end = e;
             }
         }
+        // plain loops: this runs for every execution read, and the static generator's C1 makes each lambda
+        // and stream stage a call of its own
         TreeMap<Integer, String> numbers = new TreeMap<>(descriptions);
-        commands.keySet().forEach(n -> numbers.putIfAbsent(n, ""));
-        taskOk.keySet().forEach(n -> numbers.putIfAbsent(n, ""));
-        List<TaskState> tasks = new ArrayList<>();
-        numbers.forEach((n, description) -> tasks.add(new TaskState(n, description,
-                commands.getOrDefault(n, List.of()), taskOk.get(n))));
+        for (Integer n : commands.keySet()) {
+            numbers.putIfAbsent(n, "");
+        }
+        for (Integer n : taskOk.keySet()) {
+            numbers.putIfAbsent(n, "");
+        }
+        List<TaskState> tasks = new ArrayList<>(numbers.size());
+        boolean anyFailed = false;
+        for (Map.Entry<Integer, String> task : numbers.entrySet()) {
+            Integer n = task.getKey();
+            TaskState state = new TaskState(n, task.getValue(), commands.getOrDefault(n, List.of()), taskOk.get(n));
+            tasks.add(state);
+            anyFailed |= state.failed();
+        }
         Outcome outcome;
         if (end == null) {
             outcome = Outcome.RUNNING;
         } else if (end.ok() == null) {
             outcome = Outcome.ABORTED;
         } else {
-            boolean anyFailed = tasks.stream().anyMatch(TaskState::failed);
             outcome = end.ok() && !anyFailed ? Outcome.OK : Outcome.FAILED;
         }
         return new ExecutionState(log, tasks, outcome, end == null ? null : end.stopTime());
@@ -129,7 +139,13 @@ public final class ExecutionState {
     }
 
     public List<TaskState> failedTasks() {
-        return tasks.stream().filter(TaskState::failed).toList();
+        List<TaskState> failed = new ArrayList<>();
+        for (TaskState task : tasks) {
+            if (task.failed()) {
+                failed.add(task);
+            }
+        }
+        return List.copyOf(failed);
     }
 
     /** The last task of a running execution. */

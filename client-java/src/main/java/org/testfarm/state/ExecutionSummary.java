@@ -28,8 +28,19 @@ public record ExecutionSummary(ExecutionRef ref, Outcome outcome, LocalDateTime 
     public static ExecutionSummary of(ExecutionState execution) {
         return new ExecutionSummary(execution.ref(), execution.outcome(), execution.startTime().orElse(null),
                 execution.stopTime().orElse(null), execution.lastActivity(),
-                execution.failedTasks().stream().map(TaskState::description).toList(),
+                descriptions(execution.failedTasks()),
                 execution.currentTask().map(TaskState::description).orElse(""), execution.changes());
+    }
+
+    private static List<String> descriptions(List<TaskState> tasks) {
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        String[] descriptions = new String[tasks.size()];
+        for (int i = 0; i < descriptions.length; i++) {
+            descriptions[i] = tasks.get(i).description();
+        }
+        return List.of(descriptions);
     }
 
     public String id() {
