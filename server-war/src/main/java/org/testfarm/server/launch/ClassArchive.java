@@ -37,6 +37,8 @@ final class ClassArchive {
     /** A JVM crashing on a fatal error exits with SIGABRT's status. */
     private static final int CRASHED = 134;
     private static final long TRIAL_SECONDS = 60;
+    /** An archive takes about 15 MB; with less than this free, none is written. */
+    private static final long ROOM_NEEDED = 256L << 20;
 
     /** Where the archive is (used if present), or null when none is to be used. */
     private final Path archive;
@@ -50,6 +52,15 @@ final class ClassArchive {
 
     /** What to do for a child running {@code args} under a JVM given {@code jvmOptions}. */
     static ClassArchive forChild(Path war, List<String> jvmOptions, List<String> args) {
+        return forChild(war, jvmOptions, args, ROOM_NEEDED);
+    }
+
+    /**
+     * The same, writing an archive only where {@code roomNeeded} bytes are free: a JVM
+     * that cannot write its archive at exit fails ("Unable to use shared archive"), and
+     * the generation it ran with it.
+     */
+    static ClassArchive forChild(Path war, List<String> jvmOptions, List<String> args, long roomNeeded) {
         if (jvmOptions.stream().anyMatch(option -> OWN_SHARING_OPTIONS.stream().anyMatch(option::startsWith))) {
             return new ClassArchive(null, null);
         }
@@ -62,11 +73,25 @@ final class ClassArchive {
         if (Files.isRegularFile(archive)) {
             return new ClassArchive(archive, null);
         }
-        if (args.stream().anyMatch(NOT_ARCHIVED_WITH::contains)) {
+        if (args.stream().anyMatch(NOT_ARCHIVED_WITH::contains) || !room(archive.getParent(), roomNeeded)) {
             return new ClassArchive(null, null);
         }
         return new ClassArchive(null,
                 archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp"));
+    }
+
+    /** Whether the file system of {@code folder} (or of its nearest existing parent) has that much room. */
+    private static boolean room(Path folder, long needed) {
+        for (Path at = folder; at != null; at = at.getParent()) {
+            if (Files.isDirectory(at)) {
+                try {
+                    return Files.getFileStore(at).getUsableSpace() >= needed;
+                } catch (IOException e) {
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     /** The archive's file name: a digest of what makes it valid. */

@@ -70,6 +70,13 @@ class ClassArchiveTest {
     }
 
     @Test
+    void noArchiveIsWrittenWhereTheDiskIsNearlyFull() {
+        assertThat(ClassArchive.forChild(war, List.of(), List.of("generate", "L", "O"), Long.MAX_VALUE).options())
+                .as("a JVM that cannot write its archive fails the run").isEmpty();
+        assertThat(ClassArchive.forChild(war, List.of(), List.of("generate", "L", "O"), 1).options()).isNotEmpty();
+    }
+
+    @Test
     void sharingOptionsOfTheJavaCommandWin() throws IOException {
         Files.createDirectories(archive().getParent());
         Files.writeString(archive(), "made before");
