@@ -159,11 +159,16 @@ class GenerateForkIT {
         }
     }
 
-    /** The first process {@code parent} starts, watched until it exits. */
+    /**
+     * The JVM {@code parent} starts, watched until it exits. A child is seen first as a
+     * copy of its parent, then as the JDK's {@code jspawnhelper}, and only then as the
+     * JVM it execs (the same process): it is returned once its command line is that JVM's.
+     */
     private static Optional<ProcessHandle> firstChild(ProcessHandle parent) throws InterruptedException {
         while (parent.isAlive()) {
             Optional<ProcessHandle> child = parent.children().findFirst();
-            if (child.isPresent()) {
+            if (child.isPresent() && List.of(child.get().info().arguments().orElse(new String[0]))
+                    .contains(Bootstrap.class.getName())) {
                 return child;
             }
             Thread.sleep(5);
