@@ -35,19 +35,23 @@ final class LiteralParser {
 
     /** Reads a literal stored as UTF-8: ASCII, as most are, widened straight into the parser's characters. */
     static Object parseUtf8(byte[] utf8, LiteralLimits limits) {
-        char[] text = new char[utf8.length];
-        for (int i = 0; i < utf8.length; i++) {
-            byte b = utf8[i];
-            if (b < 0) {
-                return parse(new String(utf8, java.nio.charset.StandardCharsets.UTF_8), limits);
-            }
-            text[i] = (char) b;
-        }
-        if (text.length > limits.maxLength()) {
-            throw new LiteralException("literal too long: " + text.length
-                    + " characters, the limit is " + limits.maxLength());
+        char[] text = utf8.length <= limits.maxLength() ? ascii(utf8) : null;
+        if (text == null) { // not ASCII, or too long: decoded, and its length told in characters, by parse
+            return parse(new String(utf8, java.nio.charset.StandardCharsets.UTF_8), limits);
         }
         return new LiteralParser(text, limits).parseWhole();
+    }
+
+    /** The bytes as characters if all are ASCII, else null. */
+    private static char[] ascii(byte[] bytes) {
+        char[] chars = new char[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] < 0) {
+                return null;
+            }
+            chars[i] = (char) bytes[i];
+        }
+        return chars;
     }
 
     private Object parseWhole() {

@@ -69,12 +69,7 @@ final class TreeReader {
         } catch (NoSuchFileException e) {
             return List.of();
         }
-        Object list;
-        try {
-            list = PyLiteral.parseUtf8(data);
-        } catch (RuntimeException e) {
-            list = null;
-        }
+        Object list = parseOrNull(data);
         if (list == null) {
             LOG.warning("unreadable upstream log " + upstream + ": its events are not shown");
         }
@@ -84,6 +79,15 @@ final class TreeReader {
     static Object parseOrNull(String literal) {
         try {
             return PyLiteral.parse(literal);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The same for a literal's UTF-8 bytes, as files hold it. */
+    private static Object parseOrNull(byte[] utf8) {
+        try {
+            return PyLiteral.parseUtf8(utf8);
         } catch (RuntimeException e) {
             return null;
         }

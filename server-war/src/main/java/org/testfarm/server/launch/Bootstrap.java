@@ -132,7 +132,7 @@ public final class Bootstrap {
      */
     static Integer runForked(String[] args) throws InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java());
         command.add("-XX:TieredStopAtLevel=1");
         // C1 inlines methods of up to 35 bytes by default; up to 20, it spends a quarter less time compiling,
         // for code as quick here (see BENCHMARKS.md). Options of the java command come next and win.
@@ -167,9 +167,14 @@ public final class Bootstrap {
         }, "testfarm-stop-generation");
         Runtime.getRuntime().addShutdownHook(stop);
         int code = child.waitFor();
-        archive.finish(code, war);
+        archive.finish(code);
         Runtime.getRuntime().removeShutdownHook(stop);
         return code;
+    }
+
+    /** The {@code java} command of this JVM. */
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** The WAR (or jar) this class was loaded from. */

@@ -40,12 +40,17 @@ final class ClassArchive {
     /** An archive takes about 15 MB; with less than this free, none is written. */
     private static final long ROOM_NEEDED = 256L << 20;
 
-    /** Where the archive is (used if present), or null when none is to be used. */
+    private static final ClassArchive NONE = new ClassArchive(null, null, null);
+
+    /** The WAR the child runs from, which the archive is valid for. */
+    private final Path war;
+    /** Where the archive is, or is to be; null when none is used or written. */
     private final Path archive;
-    /** Where this run writes one as it exits, or null. */
+    /** Where this run writes one as it exits, to be renamed to {@link #archive}; null when it uses one. */
     private final Path written;
 
-    private ClassArchive(Path archive, Path written) {
+    private ClassArchive(Path war, Path archive, Path written) {
+        this.war = war;
         this.archive = archive;
         this.written = written;
     }
@@ -62,21 +67,21 @@ final class ClassArchive {
      */
     static ClassArchive forChild(Path war, List<String> jvmOptions, List<String> args, long roomNeeded) {
         if (jvmOptions.stream().anyMatch(option -> OWN_SHARING_OPTIONS.stream().anyMatch(option::startsWith))) {
-            return new ClassArchive(null, null);
+            return NONE;
         }
         Path archive;
         try {
             archive = Bootstrap.copyOf(war, Bootstrap.cacheRoot()).resolve(name(war));
         } catch (IOException | RuntimeException e) {
-            return new ClassArchive(null, null); // the child says what is wrong with the cache, if anything
+            return NONE; // the child says what is wrong with the cache, if anything
         }
         if (Files.isRegularFile(archive)) {
-            return new ClassArchive(archive, null);
+            return new ClassArchive(war, archive, null);
         }
         if (args.stream().anyMatch(NOT_ARCHIVED_WITH::contains) || !room(archive.getParent(), roomNeeded)) {
-            return new ClassArchive(null, null);
+            return NONE;
         }
-        return new ClassArchive(null,
+        return new ClassArchive(war, archive,
                 archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp"));
     }
 
@@ -111,13 +116,10 @@ final class ClassArchive {
     /** The options the child is started with. */
     List<String> options() {
         List<String> options = new ArrayList<>();
-        if (archive != null) {
-            options.add("-XX:SharedArchiveFile=" + archive);
-        } else if (written != null) {
-            options.add("-XX:ArchiveClassesAtExit=" + written);
-        } else {
+        if (archive == null) {
             return options;
         }
+        options.add(written != null ? "-XX:ArchiveClassesAtExit=" + written : "-XX:SharedArchiveFile=" + archive);
         // classes it cannot archive (compiled for Java 5, say) are reported one by one as warnings
         options.add("-Xlog:cds=off");
         options.add("-Xlog:cds+dynamic=off");
@@ -125,17 +127,16 @@ final class ClassArchive {
     }
 
     /** After the child exited with {@code code}: keeps the archive it wrote if sound, drops one it crashed on. */
-    void finish(int code, Path war) {
+    void finish(int code) {
         try {
-            if (archive != null && code == CRASHED) {
+            if (written == null && archive != null && code == CRASHED) {
                 Files.deleteIfExists(archive);
             }
             if (written == null || !Files.isRegularFile(written)) {
                 return;
             }
-            Path target = written.resolveSibling(written.getFileName().toString().replaceFirst("\\.\\d+\\.tmp$", ""));
             if (code == 0 && maps(written, war)) {
-                Files.move(written, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(written, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             // the next run tries again
@@ -156,7 +157,7 @@ final class ClassArchive {
      */
     static boolean maps(Path candidate, Path war) {
         Path crashReport = candidate.resolveSibling(candidate.getFileName() + ".crash");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = List.of(Bootstrap.java(),
                 "-Xshare:on", "-XX:SharedArchiveFile=" + candidate, "-XX:ErrorFile=" + crashReport,
                 "-XX:-CreateCoredumpOnCrash", "-Xlog:disable", "-cp", war.toString(), "-version");
         try {

@@ -103,7 +103,7 @@ class ClassArchiveTest {
         byte[] sound = Files.readAllBytes(written);
 
         put(written, java.util.Arrays.copyOf(sound, sound.length / 3)); // as if the disk had filled up
-        first.finish(0, war);
+        first.finish(0);
         assertThat(written).doesNotExist();
         assertThat(archive()).as("a truncated archive crashes the JVM that maps it").doesNotExist();
         try (var left = Files.list(written.getParent()); var here = Files.list(Path.of(""))) {
@@ -112,12 +112,12 @@ class ClassArchiveTest {
         }
 
         put(written, sound);
-        first.finish(1, war);
+        first.finish(1);
         assertThat(archive()).as("the generation failed").doesNotExist();
         assertThat(written).doesNotExist();
 
         put(written, sound);
-        first.finish(0, war);
+        first.finish(0);
         assertThat(written).doesNotExist();
         assertThat(archive()).exists();
         assertThat(ClassArchive.forChild(war, List.of(), List.of("generate", "L", "O")).options())
@@ -129,9 +129,9 @@ class ClassArchiveTest {
         Files.createDirectories(archive().getParent());
         Files.writeString(archive(), "not an archive");
         ClassArchive used = ClassArchive.forChild(war, List.of(), List.of("generate", "L", "O"));
-        used.finish(1, war);
+        used.finish(1);
         assertThat(archive()).as("a failed generation says nothing about the archive").exists();
-        used.finish(134, war);
+        used.finish(134);
         assertThat(archive()).doesNotExist();
     }
 
