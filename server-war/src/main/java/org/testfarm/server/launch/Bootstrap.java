@@ -46,13 +46,15 @@ import java.util.zip.ZipFile;
  * may still be running from it: it is left alone.)
  *
  * <p>{@code generate} runs in a second JVM started with {@code -XX:TieredStopAtLevel=1}
- * (and C1's inlining bounded, {@code -XX:C1MaxInlineSize=20}):
+ * (and C1's inlining bounded, {@code -XX:C1MaxInlineSize=20}), from the jars of the
+ * unpacked copy, which this JVM holds for it:
  * a run of a few seconds spends about half of its CPU in the optimizing compiler,
  * whose code comes too late to pay back; with {@code --watch}, the compiler's backlog
  * after the first run slows the next rounds, which are no quicker once it is done.
  * {@code -Dtestfarm.fork=false}, or any compiler, agent or recording option given
  * to {@code java}, keeps the run in this JVM. That JVM maps the classes it loads from
- * an archive an earlier run made ({@link ClassArchive}).
+ * an archive an earlier run made ({@link ClassArchive}), which is why its class path
+ * is its own, of jars only, and not a class loader of ours.
  */
 public final class Bootstrap {
 
@@ -65,8 +67,6 @@ public final class Bootstrap {
 
     /** {@code -Dtestfarm.fork=false} keeps a one-off generation in the JVM it was started in. */
     static final String FORK_PROPERTY = "testfarm.fork";
-    /** Set in the JVM a one-off generation was handed to, so that one does not hand it on again. */
-    static final String FORKED_PROPERTY = "testfarm.forked";
     /** JVM options that say someone chose how this JVM compiles or watches it: then it runs here. */
     private static final List<String> OWN_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel", "-XX:-TieredCompilation",
             "-XX:+TieredCompilation", "-Xint", "-Xcomp", "-XX:StartFlightRecording", "-agentlib", "-agentpath",
@@ -84,8 +84,22 @@ public final class Bootstrap {
     }
 
     public static void main(String[] args) throws Throwable {
+        Path exploded;
+        List<Path> classPath;
+        try {
+            Path war = ownWar();
+            Path cache = cacheRoot();
+            hold(copyOf(war, cache));
+            exploded = explode(war, cache);
+            removeUnused(cache, exploded);
+            classPath = classPath(exploded);
+        } catch (IOException | IllegalStateException e) {
+            System.err.println("testfarm: cannot start from the WAR: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         if (batchJob(args)) {
-            Integer code = runForked(args);
+            Integer code = runForked(args, exploded, classPath);
             if (code != null) {
                 System.exit(code);
                 return;
@@ -93,13 +107,12 @@ public final class Bootstrap {
         }
         Method cliMain;
         try {
-            Path war = ownWar();
-            Path cache = cacheRoot();
-            hold(copyOf(war, cache));
-            Path exploded = explode(war, cache);
-            removeUnused(cache, exploded);
             System.setProperty(EXPLODED_PROPERTY, exploded.toString());
-            ClassLoader loader = new URLClassLoader("testfarm", classPath(exploded),
+            List<URL> urls = new ArrayList<>();
+            for (Path entry : classPath) {
+                urls.add(entry.toUri().toURL());
+            }
+            ClassLoader loader = new URLClassLoader("testfarm", urls.toArray(URL[]::new),
                     ClassLoader.getPlatformClassLoader());
             Thread.currentThread().setContextClassLoader(loader);
             cliMain = Class.forName(CLI_CLASS, true, loader).getMethod("main", String[].class);
@@ -117,8 +130,7 @@ public final class Bootstrap {
 
     /** Whether these arguments ask for a generation, which another JVM, compiling lightly, does faster. */
     static boolean batchJob(String[] args) {
-        if (args.length == 0 || !args[0].equals("generate") || Boolean.getBoolean(FORKED_PROPERTY)
-                || "false".equals(System.getProperty(FORK_PROPERTY))) {
+        if (args.length == 0 || !args[0].equals("generate") || "false".equals(System.getProperty(FORK_PROPERTY))) {
             return false;
         }
         return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
@@ -128,9 +140,13 @@ public final class Bootstrap {
     /**
      * Runs the command in a JVM with the C1 compiler only and this JVM's options,
      * its standard streams this one's; its exit status, or null if it could not be
-     * started (then the command runs here).
+     * started (then the command runs here). That JVM runs the command line straight
+     * from {@code classPath}, the jars of the unpacked copy {@code exploded}, which
+     * this JVM holds while it runs: classes on the JVM's own class path are the ones
+     * its class archive maps whole (from a class loader of ours, the JVM would still
+     * read each class from its jar, to compare).
      */
-    static Integer runForked(String[] args) throws InterruptedException {
+    static Integer runForked(String[] args, Path exploded, List<Path> classPath) throws InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.add("-XX:TieredStopAtLevel=1");
@@ -138,14 +154,13 @@ public final class Bootstrap {
         // for code as quick here (see BENCHMARKS.md). Options of the java command come next and win.
         command.add("-XX:C1MaxInlineSize=20");
         List<String> options = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
-        Path war = ownWar();
-        ClassArchive archive = ClassArchive.forChild(war, options, List.of(args));
+        ClassArchive archive = ClassArchive.forChild(exploded, classPath, options, List.of(args));
         command.addAll(archive.options());
         command.addAll(options);
-        command.add("-D" + FORKED_PROPERTY + "=true");
+        command.add("-D" + EXPLODED_PROPERTY + "=" + exploded);
         command.add("-cp");
-        command.add(war.toString());
-        command.add(Bootstrap.class.getName());
+        command.add(joined(classPath));
+        command.add(CLI_CLASS);
         command.addAll(List.of(args));
         Process child;
         try {
@@ -384,32 +399,40 @@ public final class Bootstrap {
         }
     }
 
-    /** The embedded container's jars, then the webapp's jars, then its classes. */
-    static URL[] classPath(Path exploded) throws IOException {
+    /**
+     * The embedded container's jars, then the webapp's jars (its own classes among them:
+     * the WAR is built so), then {@code WEB-INF/classes} if it holds anything.
+     */
+    static List<Path> classPath(Path exploded) throws IOException {
         Path container = exploded.resolve(STANDALONE_LIB);
         if (!Files.isDirectory(container)) {
             throw new IllegalStateException("this WAR has no embedded container (" + STANDALONE_LIB
                     + "); deploy it to a servlet container instead");
         }
-        List<URL> urls = new ArrayList<>(jars(container));
-        urls.addAll(jars(exploded.resolve("WEB-INF/lib")));
+        List<Path> entries = new ArrayList<>(jars(container));
+        entries.addAll(jars(exploded.resolve("WEB-INF/lib")));
         Path classes = exploded.resolve("WEB-INF/classes");
         if (Files.isDirectory(classes)) {
-            urls.add(classes.toUri().toURL());
+            try (Stream<Path> children = Files.list(classes)) {
+                if (children.findAny().isPresent()) {
+                    entries.add(classes);
+                }
+            }
         }
-        return urls.toArray(URL[]::new);
+        return entries;
     }
 
-    private static List<URL> jars(Path directory) throws IOException {
+    private static List<Path> jars(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
-        List<URL> urls = new ArrayList<>();
         try (Stream<Path> children = Files.list(directory)) {
-            for (Path jar : children.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
-                urls.add(jar.toUri().toURL());
-            }
+            return children.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
         }
-        return urls;
+    }
+
+    /** A class path as the {@code java} command takes it. */
+    static String joined(List<Path> classPath) {
+        return String.join(java.io.File.pathSeparator, classPath.stream().map(Path::toString).toList());
     }
 }

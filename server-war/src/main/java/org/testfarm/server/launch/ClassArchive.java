@@ -18,9 +18,11 @@ import java.util.concurrent.TimeUnit;
  * one-off generation of a WAR on a JVM writes the archive as it exits
  * ({@code -XX:ArchiveClassesAtExit}, about a second more, once); later runs use it
  * ({@code -XX:SharedArchiveFile}). The archive lives in the WAR's unpacked copy,
- * private to its user, and is named after the JVM, its base archive and the WAR's
- * path, which it is only valid for. It is written under a temporary name, tried by
- * a JVM that must map it ({@code -Xshare:on}), and only then renamed into place;
+ * private to its user, and is named after the JVM and its base archive; it holds
+ * the child's class path, the jars of that copy, and is only valid with it (a class
+ * path that names a directory gets no archive: the JVM archives classes from jars
+ * only). It is written under a temporary name, tried by a JVM that must
+ * map it ({@code -Xshare:on}) with that class path, and only then renamed into place;
  * a run that crashes while using it removes it, so the next run makes it again.
  * The JVM's own messages about the archive are silenced: it is an optimization.
  *
@@ -42,22 +44,25 @@ final class ClassArchive {
 
     private static final ClassArchive NONE = new ClassArchive(null, null, null);
 
-    /** The WAR the child runs from, which the archive is valid for. */
-    private final Path war;
+    /** The child's class path (the jars of the WAR's unpacked copy), which the archive is valid for. */
+    private final String classPath;
     /** Where the archive is, or is to be; null when none is used or written. */
     private final Path archive;
     /** Where this run writes one as it exits, to be renamed to {@link #archive}; null when it uses one. */
     private final Path written;
 
-    private ClassArchive(Path war, Path archive, Path written) {
-        this.war = war;
+    private ClassArchive(String classPath, Path archive, Path written) {
+        this.classPath = classPath;
         this.archive = archive;
         this.written = written;
     }
 
-    /** What to do for a child running {@code args} under a JVM given {@code jvmOptions}. */
-    static ClassArchive forChild(Path war, List<String> jvmOptions, List<String> args) {
-        return forChild(war, jvmOptions, args, ROOM_NEEDED);
+    /**
+     * What to do for a child running {@code args} from {@code classPath}, the jars of
+     * {@code copy} (a WAR's unpacked copy), under a JVM given {@code jvmOptions}.
+     */
+    static ClassArchive forChild(Path copy, List<Path> classPath, List<String> jvmOptions, List<String> args) {
+        return forChild(copy, classPath, jvmOptions, args, ROOM_NEEDED);
     }
 
     /**
@@ -65,23 +70,21 @@ final class ClassArchive {
      * that cannot write its archive at exit fails ("Unable to use shared archive"), and
      * the generation it ran with it.
      */
-    static ClassArchive forChild(Path war, List<String> jvmOptions, List<String> args, long roomNeeded) {
-        if (jvmOptions.stream().anyMatch(option -> OWN_SHARING_OPTIONS.stream().anyMatch(option::startsWith))) {
+    static ClassArchive forChild(Path copy, List<Path> classPath, List<String> jvmOptions, List<String> args,
+            long roomNeeded) {
+        if (jvmOptions.stream().anyMatch(option -> OWN_SHARING_OPTIONS.stream().anyMatch(option::startsWith))
+                || !classPath.stream().allMatch(Files::isRegularFile)) { // the JVM archives classes from jars only
             return NONE;
         }
-        Path archive;
-        try {
-            archive = Bootstrap.copyOf(war, Bootstrap.cacheRoot()).resolve(name(war));
-        } catch (IOException | RuntimeException e) {
-            return NONE; // the child says what is wrong with the cache, if anything
-        }
+        String path = Bootstrap.joined(classPath);
+        Path archive = copy.resolve(name());
         if (Files.isRegularFile(archive)) {
-            return new ClassArchive(war, archive, null);
+            return new ClassArchive(path, archive, null);
         }
-        if (args.stream().anyMatch(NOT_ARCHIVED_WITH::contains) || !room(archive.getParent(), roomNeeded)) {
+        if (args.stream().anyMatch(NOT_ARCHIVED_WITH::contains) || !room(copy, roomNeeded)) {
             return NONE;
         }
-        return new ClassArchive(war, archive,
+        return new ClassArchive(path, archive,
                 archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp"));
     }
 
@@ -99,11 +102,13 @@ final class ClassArchive {
         return false;
     }
 
-    /** The archive's file name: a digest of what makes it valid. */
-    static String name(Path war) {
+    /**
+     * The archive's file name: a digest of the JVM it was written by and of that JVM's
+     * base archive, which it extends. (The class path it holds is in the copy beside it.)
+     */
+    static String name() {
         Path home = Path.of(System.getProperty("java.home"));
-        StringBuilder key = new StringBuilder(System.getProperty("java.vm.version")).append('\n').append(home)
-                .append('\n').append(war.toAbsolutePath());
+        StringBuilder key = new StringBuilder(System.getProperty("java.vm.version")).append('\n').append(home);
         Path base = home.resolve("lib/server/classes.jsa");
         try {
             key.append('\n').append(Files.size(base)).append('\n').append(Files.getLastModifiedTime(base).toMillis());
@@ -135,7 +140,7 @@ final class ClassArchive {
             if (written == null || !Files.isRegularFile(written)) {
                 return;
             }
-            if (code == 0 && maps(written, war)) {
+            if (code == 0 && maps(written, classPath)) {
                 Files.move(written, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
@@ -152,14 +157,15 @@ final class ClassArchive {
     }
 
     /**
-     * Whether a JVM that must use {@code candidate} starts. Its crash report, if any,
-     * goes beside the candidate and is removed, not into the working directory.
+     * Whether a JVM that must use {@code candidate} starts with the class path it was
+     * written for. Its crash report, if any, goes beside the candidate and is removed,
+     * not into the working directory.
      */
-    static boolean maps(Path candidate, Path war) {
+    static boolean maps(Path candidate, String classPath) {
         Path crashReport = candidate.resolveSibling(candidate.getFileName() + ".crash");
         List<String> command = List.of(Bootstrap.java(),
                 "-Xshare:on", "-XX:SharedArchiveFile=" + candidate, "-XX:ErrorFile=" + crashReport,
-                "-XX:-CreateCoredumpOnCrash", "-Xlog:disable", "-cp", war.toString(), "-version");
+                "-XX:-CreateCoredumpOnCrash", "-Xlog:disable", "-cp", classPath, "-version");
         try {
             Process trial = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,7 +120,7 @@ class BootstrapTest {
     }
 
     @Test
-    void classPath_putsContainerFirst_thenWebappJars_thenClasses() throws IOException {
+    void classPath_putsContainerFirst_thenWebappJars_thenClassesIfAny() throws IOException {
         Path exploded = dir.resolve("exploded");
         Files.createDirectories(exploded.resolve("META-INF/standalone/lib"));
         Files.createDirectories(exploded.resolve("WEB-INF/lib"));
@@ -130,9 +129,18 @@ class BootstrapTest {
         Files.writeString(exploded.resolve("WEB-INF/lib/b.jar"), "");
         Files.writeString(exploded.resolve("WEB-INF/lib/a.jar"), "");
         Files.writeString(exploded.resolve("WEB-INF/lib/notes.txt"), "");
-        assertThat(Stream.of(Bootstrap.classPath(exploded)).map(URL::getPath).map(p -> p.replaceAll(".*/exploded/", "")))
-                .containsExactly("META-INF/standalone/lib/tomcat.jar", "WEB-INF/lib/a.jar", "WEB-INF/lib/b.jar",
-                        "WEB-INF/classes/");
+        assertThat(relative(exploded, Bootstrap.classPath(exploded))).as("an empty WEB-INF/classes is left out")
+                .containsExactly("META-INF/standalone/lib/tomcat.jar", "WEB-INF/lib/a.jar", "WEB-INF/lib/b.jar");
+
+        Files.writeString(exploded.resolve("WEB-INF/classes/A.class"), "");
+        assertThat(relative(exploded, Bootstrap.classPath(exploded))).containsExactly(
+                "META-INF/standalone/lib/tomcat.jar", "WEB-INF/lib/a.jar", "WEB-INF/lib/b.jar", "WEB-INF/classes");
+        assertThat(Bootstrap.joined(List.of(Path.of("/w/a.jar"), Path.of("/w/b c.jar")))).as("as `java -cp` takes it")
+                .isEqualTo("/w/a.jar" + java.io.File.pathSeparator + "/w/b c.jar");
+    }
+
+    private static List<String> relative(Path root, List<Path> entries) {
+        return entries.stream().map(entry -> root.relativize(entry).toString()).toList();
     }
 
     @Test

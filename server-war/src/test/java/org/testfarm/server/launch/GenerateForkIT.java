@@ -41,10 +41,13 @@ class GenerateForkIT {
         try (ChildJvm war = LaunchedWar.launch(tmp, "generate", logs.toString(), out.toString())) {
             ProcessHandle child = firstChild(war.handle()).orElseThrow(
                     () -> new AssertionError("no child JVM seen; stderr:\n" + war.stderr()));
-            List<String> arguments = List.of(child.info().arguments().orElse(new String[0]));
-            assertThat(arguments).contains("-XX:TieredStopAtLevel=1", "-XX:C1MaxInlineSize=20",
-                    "-Dtestfarm.forked=true", "org.testfarm.server.launch.Bootstrap", "generate", logs.toString(),
-                    out.toString());
+            List<String> arguments = arguments(child);
+            assertThat(arguments).contains("-XX:TieredStopAtLevel=1", "-XX:C1MaxInlineSize=20", Bootstrap.CLI_CLASS,
+                    "generate", logs.toString(), out.toString());
+            assertThat(arguments.get(arguments.indexOf("-cp") + 1).split(java.io.File.pathSeparator))
+                    .as("the jars of the WAR's unpacked copy, the webapp's own classes among them")
+                    .allMatch(entry -> entry.startsWith(tmp + "/") && entry.contains("/war-") && entry.endsWith(".jar"))
+                    .anyMatch(entry -> entry.matches(".*/WEB-INF/lib/server-war-[^/]+\\.jar"));
             assertThat(war.exitCode(EXIT_TIMEOUT)).isZero();
             assertThat(war.remainingStdout()).startsWith("Generated " + out + ": ");
             assertThat(war.stderr()).isEmpty();
@@ -71,7 +74,7 @@ class GenerateForkIT {
                 out.toString())) {
             ProcessHandle child = firstChild(war.handle()).orElseThrow(
                     () -> new AssertionError("no child JVM seen; stderr:\n" + war.stderr()));
-            assertThat(List.of(child.info().arguments().orElse(new String[0])))
+            assertThat(arguments(child))
                     .contains("-XX:TieredStopAtLevel=1", "generate", "--watch");
             assertThat(war.nextLine(EXIT_TIMEOUT)).startsWith("Generated " + out + ": ");
             assertThat(out.resolve("bench/index.html")).isRegularFile();
@@ -87,7 +90,7 @@ class GenerateForkIT {
         try (ChildJvm war = ChildJvm.start(tmp, List.of("-jar", LaunchedWar.WAR.toAbsolutePath().toString(), "generate",
                 logs.toString(), out.toString()), java.util.Map.of("JDK_JAVA_OPTIONS", "-Dtestfarm.example=1"))) {
             ProcessHandle child = firstChild(war.handle()).orElseThrow();
-            assertThat(List.of(child.info().arguments().orElse(new String[0])))
+            assertThat(arguments(child))
                     .containsOnlyOnce("-Dtestfarm.example=1");
             assertThat(war.exitCode(EXIT_TIMEOUT)).isZero();
             assertThat(war.stderr().lines().filter(l -> l.contains("Picked up JDK_JAVA_OPTIONS"))).hasSize(1);
@@ -142,7 +145,7 @@ class GenerateForkIT {
                 "-Xlog:class+load=info:file=" + classLog, "-jar", war.toString(), "generate", "--full", logs.toString(),
                 out.toString()))) {
             ProcessHandle child = firstChild(second.handle()).orElseThrow();
-            assertThat(List.of(child.info().arguments().orElse(new String[0])))
+            assertThat(arguments(child))
                     .contains("-XX:SharedArchiveFile=" + copy.resolve(archives(copy).get(0)));
             assertThat(second.exitCode(EXIT_TIMEOUT)).isZero();
             String loaded = Files.readString(tmp.resolve("classes-" + child.pid() + ".log"));
@@ -167,13 +170,27 @@ class GenerateForkIT {
     private static Optional<ProcessHandle> firstChild(ProcessHandle parent) throws InterruptedException {
         while (parent.isAlive()) {
             Optional<ProcessHandle> child = parent.children().findFirst();
-            if (child.isPresent() && List.of(child.get().info().arguments().orElse(new String[0]))
-                    .contains(Bootstrap.class.getName())) {
+            if (child.isPresent() && arguments(child.get())
+                    .contains(Bootstrap.CLI_CLASS)) {
                 return child;
             }
             Thread.sleep(5);
         }
         return parent.children().findFirst();
+    }
+
+    /**
+     * A process's command line, read from {@code /proc}: {@code ProcessHandle.Info} reads its first
+     * 4,096 bytes only, and gives no arguments for a longer one (the child's class path is longer).
+     */
+    private static List<String> arguments(ProcessHandle process) {
+        try {
+            String[] words = new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")),
+                    java.nio.charset.StandardCharsets.UTF_8).split("\0");
+            return List.of(words).subList(1, words.length); // after the command
+        } catch (java.io.IOException e) {
+            return List.of(); // gone, or between fork and exec
+        }
     }
 
     private static String lastExecution() throws Exception {

@@ -73,9 +73,20 @@ class WarLayoutIT {
     }
 
     @Test
-    void webXml_andWebappClasses_areWhereContainersLook() {
-        assertThat(entries).contains("WEB-INF/web.xml",
-                "WEB-INF/classes/org/testfarm/server/web/FrontServlet.class",
-                "WEB-INF/classes/org/testfarm/server/cli/Cli.class");
+    void webXml_andWebappClasses_areWhereContainersLook() throws IOException {
+        assertThat(entries).contains("WEB-INF/web.xml");
+        assertThat(entries).as("the webapp's classes are in a jar of WEB-INF/lib (a class archive holds jars only)")
+                .noneMatch(name -> name.startsWith("WEB-INF/classes/") && name.endsWith(".class"));
+        String own = entries.stream().filter(name -> name.matches("WEB-INF/lib/server-war-[^/]+\\.jar")).findFirst()
+                .orElseThrow(() -> new AssertionError("no WEB-INF/lib/server-war-*.jar"));
+        List<String> classes = new ArrayList<>();
+        try (JarFile war = new JarFile(LaunchedWar.WAR.toFile());
+             ZipInputStream jar = new ZipInputStream(war.getInputStream(war.getEntry(own)))) {
+            for (ZipEntry entry = jar.getNextEntry(); entry != null; entry = jar.getNextEntry()) {
+                classes.add(entry.getName());
+            }
+        }
+        assertThat(classes).contains("org/testfarm/server/web/FrontServlet.class",
+                "org/testfarm/server/cli/Cli.class", "org/testfarm/server/cli/version.properties");
     }
 }
