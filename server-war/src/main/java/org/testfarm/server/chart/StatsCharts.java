@@ -5,9 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
@@ -16,12 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -176,25 +167,7 @@ public final class StatsCharts {
     private static byte[] png(JFreeChart chart, int width, int height) {
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        BufferedImage image = chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        // kept in memory: ImageIO's default stream for an OutputStream goes through a temporary file
-        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-            ImageWriteParam fast = writer.getDefaultWriteParam();
-            if (fast.canWriteCompressed()) {
-                // charts are flat colours: light deflate is nearly as small and much quicker
-                fast.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                fast.setCompressionQuality(0.75f);
-            }
-            writer.setOutput(stream);
-            writer.write(null, new IIOImage(image, null, null), fast);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
+        return PngEncoder.encode(chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null));
     }
 
     /** Tick labels of the execution axis: the execution at that position, shortened when it is a date. */
