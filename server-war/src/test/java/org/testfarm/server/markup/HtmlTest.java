@@ -34,12 +34,29 @@ class HtmlTest {
 
     @Test
     void agreesWithEscapingOneCharacterAtATime() {
+        agreesOver("ab <>&\"'\t\n\u0001\u001f?@~\u00e9\uFFFD\uFFFE\uFFFF\uD83D\uDE00", 40);
+    }
+
+    @Test
+    void latin1TextAgreesToo_longerThanItsFirstGuess() {
+        agreesOver("ab <>&\"'\t\n?@~\u00e9\u00ff\u0080", 40);
+        agreesOver("&&&&<<x", 400); // each character five times as long: the output grows past its first size
+        agreesOver("a?\u0100", 40); // a '?' of its own beside what encodes as one
+    }
+
+    @Test
+    void aQuestionMarkIsOnlyAQuestionMark() {
+        assertThat(Html.escape("why? <b>")).isEqualTo("why? &lt;b&gt;");
+        assertThat(Html.escape("?\uFFFE<")).isEqualTo("?\uFFFD&lt;");
+        assertThat(Html.escape("\u0100?<")).isEqualTo("\u0100?&lt;");
+    }
+
+    private static void agreesOver(String alphabet, int longest) {
         Random random = new Random(20261126);
-        String alphabet = "ab <>&\"'\t\n\u0001\u001f?@~\u00e9\uFFFD\uFFFE\uFFFF\uD83D\uDE00";
         for (int round = 0; round < 2_000; round++) {
             StringBuilder text = new StringBuilder();
             StringBuilder expected = new StringBuilder();
-            for (int i = random.nextInt(40); i > 0; i--) {
+            for (int i = random.nextInt(longest); i > 0; i--) {
                 char c = alphabet.charAt(random.nextInt(alphabet.length()));
                 text.append(c);
                 Html.escape(c, expected);
