@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -84,6 +85,7 @@ public final class Bootstrap {
     }
 
     public static void main(String[] args) throws Throwable {
+        JvmOptions jvmOptions = generation(args) ? JvmOptions.read() : null;
         Path exploded;
         List<Path> classPath;
         try {
@@ -98,8 +100,9 @@ public final class Bootstrap {
             System.exit(1);
             return;
         }
-        if (batchJob(args)) {
-            Integer code = runForked(args, exploded, classPath);
+        List<String> options = jvmOptions == null ? null : jvmOptions.get();
+        if (options != null && !choosesItsJvm(options)) {
+            Integer code = runForked(args, options, exploded, classPath);
             if (code != null) {
                 System.exit(code);
                 return;
@@ -128,13 +131,59 @@ public final class Bootstrap {
         }
     }
 
-    /** Whether these arguments ask for a generation, which another JVM, compiling lightly, does faster. */
-    static boolean batchJob(String[] args) {
-        if (args.length == 0 || !args[0].equals("generate") || "false".equals(System.getProperty(FORK_PROPERTY))) {
-            return false;
+    /**
+     * Whether these arguments ask for a generation, which another JVM, compiling lightly, does faster
+     * (unless {@link #choosesItsJvm one of this JVM's options} says otherwise).
+     */
+    static boolean generation(String[] args) {
+        return args.length > 0 && args[0].equals("generate") && !"false".equals(System.getProperty(FORK_PROPERTY));
+    }
+
+    /** Whether these options of the {@code java} command chose how the JVM compiles or is watched. */
+    static boolean choosesItsJvm(List<String> options) {
+        return startsWithAny(options, OWN_JVM_OPTIONS);
+    }
+
+    /** Whether one of {@code options} starts with one of {@code prefixes}. */
+    static boolean startsWithAny(List<String> options, List<String> prefixes) {
+        for (String option : options) {
+            for (String prefix : prefixes) {
+                if (option.startsWith(prefix)) {
+                    return true;
+                }
+            }
         }
-        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .noneMatch(option -> OWN_JVM_OPTIONS.stream().anyMatch(option::startsWith));
+        return false;
+    }
+
+    /**
+     * This JVM's options, read on a thread of their own while the WAR's copy is looked for:
+     * the platform's management bean that knows them takes a few hundredths of a second to start.
+     */
+    private static final class JvmOptions extends Thread {
+        private List<String> options;
+
+        private JvmOptions() {
+            super("testfarm-jvm-options");
+            setDaemon(true);
+        }
+
+        static JvmOptions read() {
+            JvmOptions reader = new JvmOptions();
+            reader.start();
+            return reader;
+        }
+
+        @Override
+        public void run() {
+            options = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+        }
+
+        /** The options; null if they could not be read (then the command runs in this JVM). */
+        List<String> get() throws InterruptedException {
+            join();
+            return options;
+        }
     }
 
     /**
@@ -146,18 +195,18 @@ public final class Bootstrap {
      * its class archive maps whole (from a class loader of ours, the JVM would still
      * read each class from its jar, to compare).
      */
-    static Integer runForked(String[] args, Path exploded, List<Path> classPath) throws InterruptedException {
+    static Integer runForked(String[] args, List<String> options, Path exploded, List<Path> classPath)
+            throws InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.add("-XX:TieredStopAtLevel=1");
         // C1 inlines methods of up to 35 bytes by default; up to 20, it spends a quarter less time compiling,
         // for code as quick here (see BENCHMARKS.md). Options of the java command come next and win.
         command.add("-XX:C1MaxInlineSize=20");
-        List<String> options = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
         ClassArchive archive = ClassArchive.forChild(exploded, classPath, options, List.of(args));
         command.addAll(archive.options());
         command.addAll(options);
-        command.add("-D" + EXPLODED_PROPERTY + "=" + exploded);
+        command.add(text("-D", EXPLODED_PROPERTY, "=", exploded));
         command.add("-cp");
         command.add(joined(classPath));
         command.add(CLI_CLASS);
@@ -214,7 +263,7 @@ public final class Bootstrap {
             return Files.createDirectories(Path.of(configured));
         }
         String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
-        Path root = Path.of(System.getProperty("java.io.tmpdir"), "testfarm-" + user);
+        Path root = Path.of(System.getProperty("java.io.tmpdir"), text("testfarm-", user));
         try {
             if (posix(root.getParent())) {
                 Files.createDirectory(root, PosixFilePermissions.asFileAttribute(
@@ -268,7 +317,7 @@ public final class Bootstrap {
     /** Where the unpacked copy of {@code war} lives: named after its size and modification time. */
     static Path copyOf(Path war, Path cacheRoot) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(war, BasicFileAttributes.class);
-        return cacheRoot.resolve(COPY_PREFIX + attributes.size() + "-" + attributes.lastModifiedTime().toMillis());
+        return cacheRoot.resolve(text(COPY_PREFIX, attributes.size(), "-", attributes.lastModifiedTime().toMillis()));
     }
 
     /**
@@ -339,12 +388,16 @@ public final class Bootstrap {
      * for the same copy.
      */
     static int removeUnused(Path cacheRoot, Path keep) {
-        List<Path> copies;
-        try (Stream<Path> children = Files.list(cacheRoot)) {
-            copies = children.filter(c -> c.getFileName().toString().startsWith(COPY_PREFIX)
-                    && !c.equals(keep) && Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS)
-                    && Files.isRegularFile(lockOf(c), LinkOption.NOFOLLOW_LINKS)).toList();
-        } catch (IOException e) {
+        List<Path> copies = new ArrayList<>();
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(cacheRoot)) {
+            for (Path c : children) {
+                if (c.getFileName().toString().startsWith(COPY_PREFIX) && !c.equals(keep)
+                        && Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS)
+                        && Files.isRegularFile(lockOf(c), LinkOption.NOFOLLOW_LINKS)) {
+                    copies.add(c);
+                }
+            }
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
             return 0;
         }
         int removed = 0;
@@ -366,7 +419,7 @@ public final class Bootstrap {
     }
 
     private static Path lockOf(Path copy) {
-        return copy.resolveSibling(copy.getFileName() + LOCK_SUFFIX);
+        return copy.resolveSibling(text(copy.getFileName(), LOCK_SUFFIX));
     }
 
     /** Deletes unpacking directories left by launches that were killed long ago. */
@@ -413,8 +466,8 @@ public final class Bootstrap {
         entries.addAll(jars(exploded.resolve("WEB-INF/lib")));
         Path classes = exploded.resolve("WEB-INF/classes");
         if (Files.isDirectory(classes)) {
-            try (Stream<Path> children = Files.list(classes)) {
-                if (children.findAny().isPresent()) {
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(classes)) {
+                if (children.iterator().hasNext()) {
                     entries.add(classes);
                 }
             }
@@ -426,13 +479,35 @@ public final class Bootstrap {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
-        try (Stream<Path> children = Files.list(directory)) {
-            return children.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+        List<Path> jars = new ArrayList<>();
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(directory, "*.jar")) {
+            for (Path jar : children) {
+                jars.add(jar);
+            }
         }
+        Collections.sort(jars);
+        return jars;
+    }
+
+    /**
+     * Text made of these parts. What runs before every command builds its text so: each
+     * {@code +} of strings the compiler makes a call site of, set up at its first use,
+     * which costs a fresh JVM about a hundredth of a second per site.
+     */
+    static String text(Object... parts) {
+        StringBuilder text = new StringBuilder();
+        for (Object part : parts) {
+            text.append(part);
+        }
+        return text.toString();
     }
 
     /** A class path as the {@code java} command takes it. */
     static String joined(List<Path> classPath) {
-        return String.join(java.io.File.pathSeparator, classPath.stream().map(Path::toString).toList());
+        StringBuilder joined = new StringBuilder();
+        for (Path entry : classPath) {
+            joined.append(joined.length() == 0 ? "" : java.io.File.pathSeparator).append(entry);
+        }
+        return joined.toString();
     }
 }

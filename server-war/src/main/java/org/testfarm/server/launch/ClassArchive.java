@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -72,20 +73,24 @@ final class ClassArchive {
      */
     static ClassArchive forChild(Path copy, List<Path> classPath, List<String> jvmOptions, List<String> args,
             long roomNeeded) {
-        if (jvmOptions.stream().anyMatch(option -> OWN_SHARING_OPTIONS.stream().anyMatch(option::startsWith))
-                || !classPath.stream().allMatch(Files::isRegularFile)) { // the JVM archives classes from jars only
+        if (Bootstrap.startsWithAny(jvmOptions, OWN_SHARING_OPTIONS)) {
             return NONE;
+        }
+        for (Path entry : classPath) {
+            if (!Files.isRegularFile(entry)) {
+                return NONE; // the JVM archives classes from jars only
+            }
         }
         String path = Bootstrap.joined(classPath);
         Path archive = copy.resolve(name());
         if (Files.isRegularFile(archive)) {
             return new ClassArchive(path, archive, null);
         }
-        if (args.stream().anyMatch(NOT_ARCHIVED_WITH::contains) || !room(copy, roomNeeded)) {
+        if (!Collections.disjoint(args, NOT_ARCHIVED_WITH) || !room(copy, roomNeeded)) {
             return NONE;
         }
         return new ClassArchive(path, archive,
-                archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp"));
+                archive.resolveSibling(Bootstrap.text(archive.getFileName(), ".", ProcessHandle.current().pid(), ".tmp")));
     }
 
     /** Whether the file system of {@code folder} (or of its nearest existing parent) has that much room. */
@@ -115,7 +120,7 @@ final class ClassArchive {
         } catch (IOException e) {
             key.append("\nno base archive");
         }
-        return "generate-" + Integer.toHexString(key.toString().hashCode()) + ".jsa";
+        return Bootstrap.text("generate-", Integer.toHexString(key.toString().hashCode()), ".jsa");
     }
 
     /** The options the child is started with. */
@@ -124,7 +129,8 @@ final class ClassArchive {
         if (archive == null) {
             return options;
         }
-        options.add(written != null ? "-XX:ArchiveClassesAtExit=" + written : "-XX:SharedArchiveFile=" + archive);
+        options.add(written != null ? Bootstrap.text("-XX:ArchiveClassesAtExit=", written)
+                : Bootstrap.text("-XX:SharedArchiveFile=", archive));
         // classes it cannot archive (compiled for Java 5, say) are reported one by one as warnings
         options.add("-Xlog:cds=off");
         options.add("-Xlog:cds+dynamic=off");

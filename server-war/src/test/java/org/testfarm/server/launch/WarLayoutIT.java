@@ -40,6 +40,7 @@ class WarLayoutIT {
         assertThat(entries.stream().filter(name -> name.endsWith(".class"))
                 .filter(name -> !name.startsWith("WEB-INF/") && !name.startsWith("META-INF/")))
                 .containsExactlyInAnyOrder("org/testfarm/server/launch/Bootstrap.class",
+                        "org/testfarm/server/launch/Bootstrap$JvmOptions.class",
                         "org/testfarm/server/launch/ClassArchive.class");
     }
 
