@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The class-data sharing archive of the JVM a generation is handed to (JDK only: it
- * sits at the WAR root beside {@link Bootstrap}).
+ * The class-data sharing archive of the JVM a generation is handed to, the
+ * {@link GenerationJvm} (JDK only: it sits at the WAR root beside {@link Bootstrap}).
  *
  * <p>That JVM loads about four thousand classes, most of them before the first page
  * can be rendered; from an archive of them made by an earlier run, it maps them
@@ -73,7 +73,7 @@ final class ClassArchive {
      */
     static ClassArchive forChild(Path copy, List<Path> classPath, List<String> jvmOptions, List<String> args,
             long roomNeeded) {
-        if (Bootstrap.startsWithAny(jvmOptions, OWN_SHARING_OPTIONS)) {
+        if (GenerationJvm.startsWithAny(jvmOptions, OWN_SHARING_OPTIONS)) {
             return NONE;
         }
         for (Path entry : classPath) {
@@ -169,7 +169,7 @@ final class ClassArchive {
      */
     static boolean maps(Path candidate, String classPath) {
         Path crashReport = candidate.resolveSibling(candidate.getFileName() + ".crash");
-        List<String> command = List.of(Bootstrap.java(),
+        List<String> command = List.of(GenerationJvm.java(),
                 "-Xshare:on", "-XX:SharedArchiveFile=" + candidate, "-XX:ErrorFile=" + crashReport,
                 "-XX:-CreateCoredumpOnCrash", "-Xlog:disable", "-cp", classPath, "-version");
         try {

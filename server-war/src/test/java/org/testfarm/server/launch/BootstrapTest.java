@@ -140,28 +140,6 @@ class BootstrapTest {
     }
 
     @Test
-    void aGenerationIsHandedOn_unlessTheJavaCommandChoseHowItsJvmCompilesOrIsWatched() {
-        assertThat(Bootstrap.generation(new String[] {"generate", "L", "O"})).isTrue();
-        assertThat(Bootstrap.generation(new String[] {"serve"})).isFalse();
-        assertThat(Bootstrap.generation(new String[0])).isFalse();
-        String before = System.setProperty("testfarm.fork", "false");
-        try {
-            assertThat(Bootstrap.generation(new String[] {"generate", "L", "O"})).isFalse();
-        } finally {
-            if (before == null) {
-                System.clearProperty("testfarm.fork");
-            } else {
-                System.setProperty("testfarm.fork", before);
-            }
-        }
-        assertThat(Bootstrap.choosesItsJvm(List.of("-Xmx1g", "-Dtestfarm.cache=/c"))).isFalse();
-        for (String option : List.of("-XX:TieredStopAtLevel=4", "-Xint", "-agentpath:/p.so", "-javaagent:a.jar",
-                "-XX:StartFlightRecording=duration=30s", "-XX:+TieredCompilation")) {
-            assertThat(Bootstrap.choosesItsJvm(List.of("-Xmx1g", option))).as(option).isTrue();
-        }
-    }
-
-    @Test
     void textJoinsItsPartsAsConcatenationWould() {
         assertThat(Bootstrap.text("war-", 25L, "-", 17, Path.of("a/b"), null)).isEqualTo("war-25-17a/bnull");
         assertThat(Bootstrap.text()).isEmpty();

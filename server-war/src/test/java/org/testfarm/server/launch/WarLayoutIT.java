@@ -36,11 +36,12 @@ class WarLayoutIT {
     }
 
     @Test
-    void onlyClassesAtTheRoot_areTheBootstrapAndItsClassArchive() {
+    void onlyClassesAtTheRoot_areTheBootstrapItsGenerationJvmAndItsClassArchive() {
         assertThat(entries.stream().filter(name -> name.endsWith(".class"))
                 .filter(name -> !name.startsWith("WEB-INF/") && !name.startsWith("META-INF/")))
                 .containsExactlyInAnyOrder("org/testfarm/server/launch/Bootstrap.class",
-                        "org/testfarm/server/launch/Bootstrap$JvmOptions.class",
+                        "org/testfarm/server/launch/GenerationJvm.class",
+                        "org/testfarm/server/launch/GenerationJvm$JvmOptions.class",
                         "org/testfarm/server/launch/ClassArchive.class");
     }
 
