@@ -99,11 +99,11 @@ final class EventTuples {
     private static Map<String, Number> stats(Object value) {
         Map<String, Number> stats = new LinkedHashMap<>();
         if (value instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> {
-                if (v instanceof Number n && !(v instanceof Boolean)) {
-                    stats.put(String.valueOf(k), n);
+            for (Map.Entry<?, ?> entry : map.entrySet()) { // a loop: a lambda here is made anew for every command
+                if (entry.getValue() instanceof Number n) { // True and False are Booleans, not numbers
+                    stats.put(String.valueOf(entry.getKey()), n);
                 }
-            });
+            }
         }
         return stats;
     }

@@ -31,6 +31,14 @@ class RecordLiteralTest {
     }
 
     @Test
+    void aCommandsStatsKeepTheirNumbersInOrder_otherValuesAreLeftOut() {
+        Object tuple = PyLiteral.parse("('endCommand', 1, 2, 'out', True, None,"
+                + " {'tests': 12, 'ratio': 0.5, 'ok': True, 'name': 'x', 3: 4, 'none': None})");
+        ExecutionEvent.CommandEnded ended = (ExecutionEvent.CommandEnded) EventTuples.fromTuple(tuple);
+        assertThat(ended.stats()).containsExactly(Map.entry("tests", 12L), Map.entry("ratio", 0.5), Map.entry("3", 4L));
+    }
+
+    @Test
     void aLineStartsWithItsChecksumInEightLowerCaseHexDigits() {
         for (String literal : List.of("('startTask', 1, 'x')", "", "'\u00e9'")) {
             byte[] line = JournalLine.encode(literal);
