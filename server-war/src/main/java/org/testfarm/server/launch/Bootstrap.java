@@ -138,7 +138,7 @@ public final class Bootstrap {
             return Files.createDirectories(Path.of(configured));
         }
         String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
-        Path root = Path.of(System.getProperty("java.io.tmpdir"), text("testfarm-", user));
+        Path root = Path.of(System.getProperty("java.io.tmpdir"), "testfarm-" + user);
         try {
             if (posix(root.getParent())) {
                 Files.createDirectory(root, PosixFilePermissions.asFileAttribute(
@@ -192,7 +192,7 @@ public final class Bootstrap {
     /** Where the unpacked copy of {@code war} lives: named after its size and modification time. */
     static Path copyOf(Path war, Path cacheRoot) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(war, BasicFileAttributes.class);
-        return cacheRoot.resolve(text(COPY_PREFIX, attributes.size(), "-", attributes.lastModifiedTime().toMillis()));
+        return cacheRoot.resolve(COPY_PREFIX + attributes.size() + "-" + attributes.lastModifiedTime().toMillis());
     }
 
     /**
@@ -294,7 +294,7 @@ public final class Bootstrap {
     }
 
     private static Path lockOf(Path copy) {
-        return copy.resolveSibling(text(copy.getFileName(), LOCK_SUFFIX));
+        return copy.resolveSibling(copy.getFileName() + LOCK_SUFFIX);
     }
 
     /** Deletes unpacking directories left by launches that were killed long ago. */
@@ -362,19 +362,6 @@ public final class Bootstrap {
         }
         Collections.sort(jars);
         return jars;
-    }
-
-    /**
-     * Text made of these parts. What runs before every command builds its text so: each
-     * {@code +} of strings the compiler makes a call site of, set up at its first use,
-     * which costs a fresh JVM about a hundredth of a second per site.
-     */
-    static String text(Object... parts) {
-        StringBuilder text = new StringBuilder();
-        for (Object part : parts) {
-            text.append(part);
-        }
-        return text.toString();
     }
 
     /** A class path as the {@code java} command takes it. */

@@ -90,7 +90,7 @@ final class ClassArchive {
             return NONE;
         }
         return new ClassArchive(path, archive,
-                archive.resolveSibling(Bootstrap.text(archive.getFileName(), ".", ProcessHandle.current().pid(), ".tmp")));
+                archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp"));
     }
 
     /** Whether the file system of {@code folder} (or of its nearest existing parent) has that much room. */
@@ -120,7 +120,7 @@ final class ClassArchive {
         } catch (IOException e) {
             key.append("\nno base archive");
         }
-        return Bootstrap.text("generate-", Integer.toHexString(key.toString().hashCode()), ".jsa");
+        return "generate-" + Integer.toHexString(key.toString().hashCode()) + ".jsa";
     }
 
     /** The options the child is started with. */
@@ -129,8 +129,7 @@ final class ClassArchive {
         if (archive == null) {
             return options;
         }
-        options.add(written != null ? Bootstrap.text("-XX:ArchiveClassesAtExit=", written)
-                : Bootstrap.text("-XX:SharedArchiveFile=", archive));
+        options.add(written != null ? "-XX:ArchiveClassesAtExit=" + written : "-XX:SharedArchiveFile=" + archive);
         // classes it cannot archive (compiled for Java 5, say) are reported one by one as warnings
         options.add("-Xlog:cds=off");
         options.add("-Xlog:cds+dynamic=off");

@@ -20,8 +20,10 @@ import java.util.List;
  * ({@link ClassArchive}), which is why its class path is its own, of jars only, and
  * not a class loader of ours.
  *
- * <p>What runs here runs before every generation: it builds its text with
- * {@link Bootstrap#text} and loops rather than {@code +} and lambdas.
+ * <p>What runs here runs before every generation, in a JVM just started: it uses
+ * loops rather than lambdas and streams, each of which that JVM would set up at its
+ * first use (as it would a string concatenation, were javac not told to compile
+ * those to plain {@code StringBuilder} calls: see the parent POM).
  */
 final class GenerationJvm {
 
@@ -109,7 +111,7 @@ final class GenerationJvm {
         ClassArchive archive = ClassArchive.forChild(exploded, classPath, options, List.of(args));
         command.addAll(archive.options());
         command.addAll(options);
-        command.add(Bootstrap.text("-D", Bootstrap.EXPLODED_PROPERTY, "=", exploded));
+        command.add("-D" + Bootstrap.EXPLODED_PROPERTY + "=" + exploded);
         command.add("-cp");
         command.add(Bootstrap.joined(classPath));
         command.add(Bootstrap.CLI_CLASS);

@@ -139,12 +139,6 @@ class BootstrapTest {
                 .isEqualTo("/w/a.jar" + java.io.File.pathSeparator + "/w/b c.jar");
     }
 
-    @Test
-    void textJoinsItsPartsAsConcatenationWould() {
-        assertThat(Bootstrap.text("war-", 25L, "-", 17, Path.of("a/b"), null)).isEqualTo("war-25-17a/bnull");
-        assertThat(Bootstrap.text()).isEmpty();
-    }
-
     private static List<String> relative(Path root, List<Path> entries) {
         return entries.stream().map(entry -> root.relativize(entry).toString()).toList();
     }
