@@ -366,9 +366,9 @@ public final class Bootstrap {
 
     /** A class path as the {@code java} command takes it. */
     static String joined(List<Path> classPath) {
-        StringBuilder joined = new StringBuilder();
+        java.util.StringJoiner joined = new java.util.StringJoiner(java.io.File.pathSeparator);
         for (Path entry : classPath) {
-            joined.append(joined.length() == 0 ? "" : java.io.File.pathSeparator).append(entry);
+            joined.add(entry.toString());
         }
         return joined.toString();
     }
